@@ -1,0 +1,7 @@
+/** Every timm model family this package builds (timm/models/*.py). */
+import type { TimmFamily } from "../types.js";
+import { resnet } from "./resnet.js";
+import { timmGroupA } from "./group-a.js";
+import { timmGroupB } from "./group-b.js";
+
+export const timmFamilies: readonly TimmFamily[] = [resnet, ...timmGroupA, ...timmGroupB];

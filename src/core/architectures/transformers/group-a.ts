@@ -1,0 +1,3 @@
+import type { TransformersArchitecture } from "../types.js";
+
+export const groupA: readonly TransformersArchitecture[] = [];

@@ -1,0 +1,184 @@
+import { resolveConfig, type RawConfig } from "./config/config.js";
+import { InvalidConfigError, UnsupportedArchitectureError, UsageError } from "./errors.js";
+import { timmFamily, transformersArchitecture } from "./architectures/registry.js";
+import type { AutoClass, ModelBuild, TimmArgs } from "./architectures/types.js";
+import { moduleSize } from "./measure/sizes.js";
+import { largestLayer } from "./measure/largest-layer.js";
+import { TABLE_DTYPES, TABLE_HEADERS, tableRows, tableTitle, type TableDType, type TableRow } from "./measure/table-rows.js";
+import { createAsciiTable } from "./format/ascii-table.js";
+
+export const LIBRARIES = ["transformers", "timm"] as const;
+export type Library = (typeof LIBRARIES)[number];
+
+export interface EstimateOptions {
+  /** The name shown in the table title and the JSON (`bert-base-cased`); defaults to the model type. */
+  readonly model?: string;
+  /** Which library builds the model; detected from the config's shape when absent. */
+  readonly library?: Library;
+  /** Table rows, in order. Default: float32, float16, int8, int4. */
+  readonly dtypes?: readonly TableDType[];
+  /** For timm configs, the registered model name when the config does not say it (`timm/NAME.TAG` ids). */
+  readonly timmModelName?: string;
+}
+
+/** The stable result shape (the CLI's `--json` line): later versions add fields, never rename. */
+export interface EstimateResult {
+  readonly model: string;
+  readonly library: Library;
+  /** The class that was built: `BertModel`, `LlamaForCausalLM`, timm's `ResNet`… */
+  readonly modelClass: string;
+  readonly parameters: number;
+  readonly bufferBytes: number;
+  /** Parameters × 4 + buffers at their own dtype: accelerate's float32 total. */
+  readonly totalBytes: number;
+  readonly largestLayer: { readonly bytes: number; readonly names: readonly string[] };
+  readonly rows: readonly TableRow[];
+  readonly noSplitModules: readonly string[] | null;
+  /** accelerate's ASCII table, byte for byte. */
+  readonly table: string;
+}
+
+export function detectLibrary(config: RawConfig): Library | undefined {
+  if (typeof config.model_type === "string") return "transformers";
+  if (typeof config.architecture === "string") return "timm";
+  return undefined;
+}
+
+function asRawConfig(config: unknown): RawConfig {
+  if (typeof config !== "object" || config === null || Array.isArray(config)) {
+    throw new InvalidConfigError("the config must be a JSON object");
+  }
+  return config as RawConfig;
+}
+
+/** The Auto class accelerate constructs: the first `AutoModelFor*` key of `auto_map`, else `AutoModel`. */
+export function autoClassFor(config: RawConfig): string {
+  const autoMap = config.auto_map;
+  if (autoMap && typeof autoMap === "object" && !Array.isArray(autoMap)) {
+    const key = Object.keys(autoMap).find((k) => k.startsWith("AutoModelFor"));
+    if (key) return key;
+  }
+  return "AutoModel";
+}
+
+export function buildTransformers(raw: RawConfig): ModelBuild {
+  const modelType = raw.model_type;
+  if (typeof modelType !== "string" || modelType === "") {
+    throw new InvalidConfigError("the config has no `model_type` (is it a transformers config.json?)", "model_type");
+  }
+  const arch = transformersArchitecture(modelType);
+  if (!arch) {
+    throw new UnsupportedArchitectureError(
+      `model_type \`${modelType}\` is not supported (run \`estimate-memory --list\` to see what is)`,
+      modelType,
+    );
+  }
+  const autoClass = autoClassFor(raw);
+  const builder = arch.models[autoClass as AutoClass];
+  if (!builder) {
+    throw new UnsupportedArchitectureError(
+      `\`${autoClass}\` for model_type \`${modelType}\` is not supported yet (only ${Object.keys(arch.models).join(", ")})`,
+      modelType,
+    );
+  }
+  return builder(resolveConfig(raw, arch.config));
+}
+
+/** What `timm.create_model(name)` passes to the model class, from a timm config.json. */
+export function timmArgs(raw: RawConfig): TimmArgs {
+  const pretrained = (typeof raw.pretrained_cfg === "object" && raw.pretrained_cfg) || {};
+  const cfg = pretrained as Record<string, unknown>;
+  const modelArgs = (typeof raw.model_args === "object" && raw.model_args) || {};
+  const inputSize = Array.isArray(cfg.input_size) ? (cfg.input_size as number[]) : undefined;
+  const numClasses = (modelArgs as Record<string, unknown>).num_classes ?? raw.num_classes ?? cfg.num_classes;
+  const intOr = (v: unknown, fallback: number, key: string) => {
+    if (v === undefined || v === null) return fallback;
+    if (typeof v !== "number" || !Number.isInteger(v) || v < 0) {
+      throw new InvalidConfigError(`config: \`${key}\` must be a non-negative integer (got ${JSON.stringify(v)})`, key);
+    }
+    return v;
+  };
+  const imgSize =
+    cfg.fixed_input_size === true && inputSize && inputSize.length === 3
+      ? ([intOr(inputSize[1], 224, "input_size"), intOr(inputSize[2], 224, "input_size")] as const)
+      : undefined;
+  return {
+    numClasses: intOr(numClasses, 1000, "num_classes"),
+    inChans: intOr((modelArgs as Record<string, unknown>).in_chans ?? inputSize?.[0], 3, "in_chans"),
+    ...(imgSize ? { imgSize } : {}),
+    ...(typeof raw.global_pool === "string" ? { globalPool: raw.global_pool } : {}),
+    extra: modelArgs as Record<string, unknown>,
+  };
+}
+
+export function buildTimm(raw: RawConfig, nameHint?: string): ModelBuild {
+  const name = typeof raw.architecture === "string" ? raw.architecture : nameHint;
+  if (!name) throw new InvalidConfigError("the timm config has no `architecture`", "architecture");
+  const family = timmFamily(name);
+  if (!family) {
+    throw new UnsupportedArchitectureError(
+      `timm architecture \`${name}\` is not supported (run \`estimate-memory --list\` to see what is)`,
+      name,
+    );
+  }
+  return { module: family.build(name, timmArgs(raw)), noSplitModules: null };
+}
+
+/** Every byte count must be an exact integer a JSON reader can hold: beyond 2^53 the answer would be a guess. */
+function checkMagnitude(bytes: number): void {
+  if (!Number.isFinite(bytes) || bytes > Number.MAX_SAFE_INTEGER || bytes < 0) {
+    throw new InvalidConfigError("the config describes a model too large to count exactly (over 2^53 bytes)");
+  }
+}
+
+/**
+ * Builds the model a config describes, as accelerate does, and measures it: parameter count, buffers, total,
+ * largest layer, and the table rows. Pure: no file or network access.
+ */
+export function estimate(config: unknown, options: EstimateOptions = {}): EstimateResult {
+  const raw = asRawConfig(config);
+  const library = options.library ?? detectLibrary(raw);
+  if (!library) {
+    throw new UsageError("cannot tell which library the config is for: pass --library_name transformers or timm");
+  }
+  if (!(LIBRARIES as readonly string[]).includes(library)) {
+    throw new UsageError(`library \`${String(library)}\` is not supported (transformers or timm)`);
+  }
+  const dtypes = options.dtypes ?? TABLE_DTYPES;
+  for (const dtype of dtypes) {
+    if (!(TABLE_DTYPES as readonly string[]).includes(dtype)) {
+      throw new UsageError(`dtype \`${String(dtype)}\` is not one of ${TABLE_DTYPES.join(", ")}`);
+    }
+  }
+  const built = library === "timm" ? buildTimm(raw, options.timmModelName) : buildTransformers(raw);
+  const size = moduleSize(built.module);
+  const largest = largestLayer(built.module, built.noSplitModules ?? []);
+  checkMagnitude(size.bytes * 4);
+  const model = options.model ?? (typeof raw.model_type === "string" ? raw.model_type : String(raw.architecture));
+  const rows = tableRows(
+    {
+      totalBytes: size.bytes,
+      largestLayerBytes: largest.bytes,
+      totalIsFloat: size.isFloat,
+      largestLayerIsFloat: largest.isFloat,
+    },
+    dtypes,
+  );
+  const table = createAsciiTable(
+    TABLE_HEADERS,
+    rows.map((r) => [r.dtype, r.display.largestLayer, r.display.total, r.display.training]),
+    tableTitle(model),
+  );
+  return {
+    model,
+    library,
+    modelClass: built.module.cls,
+    parameters: size.parameters,
+    bufferBytes: size.bufferBytes,
+    totalBytes: size.bytes,
+    largestLayer: { bytes: largest.bytes, names: largest.names },
+    rows,
+    noSplitModules: built.noSplitModules,
+    table,
+  };
+}

@@ -1,0 +1,22 @@
+/**
+ * estimate-memory's library entry: the pure core (no Node APIs), usable in the browser.
+ * `estimate(config, options)` returns the same object the CLI prints with `--json`.
+ */
+export { estimate, detectLibrary, autoClassFor, LIBRARIES } from "./core/estimate.js";
+export type { EstimateOptions, EstimateResult, Library } from "./core/estimate.js";
+export { TABLE_DTYPES } from "./core/measure/table-rows.js";
+export type { TableDType, TableRow } from "./core/measure/table-rows.js";
+export { parseConfigJson } from "./core/config/parse-json.js";
+export { supportedArchitectures } from "./core/architectures/registry.js";
+export { convertBytes } from "./core/format/convert-bytes.js";
+export { createAsciiTable } from "./core/format/ascii-table.js";
+export {
+  EstimateError,
+  ConfigParseError,
+  InvalidConfigError,
+  UnsupportedArchitectureError,
+  ModelNotFoundError,
+  UsageError,
+  isEstimateError,
+} from "./core/errors.js";
+export type { Module, Tensor, DType } from "./core/modules/module.js";

@@ -1,0 +1,66 @@
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { parseConfigJson } from "../../src/core/config/parse-json.js";
+
+/** One record of ../shared/reference/*.jsonl (see its README). */
+export interface ReferenceRecord {
+  id: string;
+  library: "transformers" | "timm";
+  source: string;
+  config: Record<string, unknown>;
+  file: string;
+  expected: {
+    model_class: string;
+    param_count: number;
+    buffer_bytes: number;
+    total_size_bytes: number;
+    largest_layer_bytes: number;
+    largest_layer_names: string[];
+    no_split_modules: string[] | null;
+    formatted_rows: [string, string, string, string][];
+    table: string;
+    top_modules: {
+      children: { name: string; class: string; bytes: number }[];
+      first_repeated_block?: { name: string; class: string; bytes: number; repeats: number; children: { name: string; class: string; bytes: number }[] };
+    };
+    buffer_groups: Record<string, { count: number; shape_first: number[]; dtype: string; persistent: boolean; bytes_total: number }>;
+  };
+}
+
+export const REFERENCE_DIR = fileURLToPath(new URL("../../../shared/reference/", import.meta.url));
+export const REFERENCE_FILES = ["transformers-default-configs.jsonl", "hub-configs.jsonl"] as const;
+
+export function loadReference(file: (typeof REFERENCE_FILES)[number]): ReferenceRecord[] {
+  const text = readFileSync(REFERENCE_DIR + file, "utf8");
+  return text
+    .split("\n")
+    .filter((line) => line.trim() !== "")
+    .map((line) => ({ ...(parseConfigJson(line, file) as Omit<ReferenceRecord, "file">), file }));
+}
+
+export function loadAllReference(): ReferenceRecord[] {
+  return REFERENCE_FILES.flatMap((f) => loadReference(f));
+}
+
+/** The `timm/NAME.TAG` id's model name, as `timm.create_model` parses it. */
+export function timmNameFromId(id: string): string | undefined {
+  const m = /^timm\/([^.]+)/.exec(id);
+  return m?.[1];
+}
+
+/** Records still allowed to differ, with the reason: `test/reference-pending.txt`, one `file:id  reason` a line. */
+export function loadPending(): Map<string, string> {
+  const text = readFileSync(fileURLToPath(new URL("../reference-pending.txt", import.meta.url)), "utf8");
+  const pending = new Map<string, string>();
+  for (const line of text.split("\n")) {
+    const trimmed = line.trim();
+    if (trimmed === "" || trimmed.startsWith("#")) continue;
+    const [key, ...reason] = trimmed.split(/\s+/);
+    if (key) pending.set(key, reason.join(" "));
+  }
+  return pending;
+}
+
+export function recordKey(r: Pick<ReferenceRecord, "file" | "id">): string {
+  return `${r.file.startsWith("hub") ? "hub" : "default"}:${r.id}`;
+}
