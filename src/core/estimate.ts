@@ -1,6 +1,6 @@
 import { resolveConfig, type RawConfig } from "./config/config.js";
 import { InvalidConfigError, UnsupportedArchitectureError, UsageError } from "./errors.js";
-import { timmFamily, transformersArchitecture } from "./architectures/registry.js";
+import { supportedArchitectures, timmFamily, transformersArchitecture } from "./architectures/registry.js";
 import type { AutoClass, ModelBuild, TimmArgs } from "./architectures/types.js";
 import { moduleSize } from "./measure/sizes.js";
 import { largestLayer } from "./measure/largest-layer.js";
@@ -41,6 +41,8 @@ export interface EstimateResult {
 export function detectLibrary(config: RawConfig): Library | undefined {
   if (typeof config.model_type === "string") return "transformers";
   if (typeof config.architecture === "string") return "timm";
+  // Configs from before `model_type` existed still list their transformers classes.
+  if (Array.isArray(config.architectures)) return "transformers";
   return undefined;
 }
 
@@ -61,8 +63,20 @@ export function autoClassFor(config: RawConfig): string {
   return "AutoModel";
 }
 
-export function buildTransformers(raw: RawConfig): ModelBuild {
-  const modelType = raw.model_type;
+/**
+ * AutoConfig's fallback for old configs without `model_type` (albert/albert-base-v2): the longest known
+ * model type that appears in the model's name.
+ */
+export function modelTypeFromName(name: string | undefined): string | undefined {
+  if (!name) return undefined;
+  return supportedArchitectures()
+    .transformers.slice()
+    .sort((a, b) => b.length - a.length)
+    .find((type) => name.includes(type));
+}
+
+export function buildTransformers(raw: RawConfig, modelName?: string): ModelBuild {
+  const modelType = raw.model_type ?? modelTypeFromName(modelName);
   if (typeof modelType !== "string" || modelType === "") {
     throw new InvalidConfigError("the config has no `model_type` (is it a transformers config.json?)", "model_type");
   }
@@ -81,7 +95,7 @@ export function buildTransformers(raw: RawConfig): ModelBuild {
       modelType,
     );
   }
-  return builder(resolveConfig(raw, arch.config));
+  return builder(resolveConfig(raw.model_type === undefined ? { ...raw, model_type: modelType } : raw, arch.config));
 }
 
 /** What `timm.create_model(name)` passes to the model class, from a timm config.json. */
@@ -150,7 +164,7 @@ export function estimate(config: unknown, options: EstimateOptions = {}): Estima
       throw new UsageError(`dtype \`${String(dtype)}\` is not one of ${TABLE_DTYPES.join(", ")}`);
     }
   }
-  const built = library === "timm" ? buildTimm(raw, options.timmModelName) : buildTransformers(raw);
+  const built = library === "timm" ? buildTimm(raw, options.timmModelName) : buildTransformers(raw, options.model);
   const size = moduleSize(built.module);
   const largest = largestLayer(built.module, built.noSplitModules ?? []);
   checkMagnitude(size.bytes * 4);

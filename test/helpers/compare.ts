@@ -57,7 +57,7 @@ function child(m: Module, path: string): Module | undefined {
 
 /** Where a size mismatch comes from: the record's `top_modules` entries whose bytes differ from ours. */
 export function topModuleDiffs(r: ReferenceRecord): string[] {
-  const built = r.library === "timm" ? buildTimm(r.config, timmNameFromId(r.id)) : buildTransformers(r.config);
+  const built = r.library === "timm" ? buildTimm(r.config, timmNameFromId(r.id)) : buildTransformers(r.config, r.id);
   const out: string[] = [];
   const top = r.expected.top_modules;
   const entries = [...top.children, ...(top.first_repeated_block ? [top.first_repeated_block, ...top.first_repeated_block.children] : [])];
