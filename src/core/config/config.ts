@@ -84,8 +84,10 @@ export class Config {
 
   /** A size that must be at least 1 (hidden sizes, head counts). */
   positiveInt(name: string): number {
-    const v = this.int(name);
-    if (v === 0) return this.invalid(name, "a positive integer");
+    const v = this.get(name);
+    if (typeof v !== "number" || !Number.isInteger(v) || v < 1 || v > Number.MAX_SAFE_INTEGER) {
+      return this.invalid(name, "a positive integer");
+    }
     return v;
   }
 

@@ -1,0 +1,134 @@
+import { estimate, LIBRARIES, type EstimateResult, type Library } from "../core/estimate.js";
+import { isEstimateError, UsageError } from "../core/errors.js";
+import { TABLE_DTYPES, type TableDType } from "../core/measure/table-rows.js";
+import { supportedArchitectures } from "../core/architectures/registry.js";
+import { resolveLocalModel, type ResolvedModel } from "../hub/resolve-model.js";
+import { catalogIndex } from "../hub/catalog.js";
+import { parseArgs, renderHelp, type OptionSpec } from "./args.js";
+
+export interface CliIO {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  readonly env: Readonly<Record<string, string | undefined>>;
+}
+
+export const OPTIONS = {
+  library_name: {
+    kind: "value",
+    aliases: ["library-name"],
+    choices: LIBRARIES,
+    valueName: "LIBRARY",
+    description: "transformers or timm; detected from the config when absent",
+  },
+  dtypes: {
+    kind: "values",
+    choices: TABLE_DTYPES,
+    valueName: "DTYPE",
+    description: "rows of the table, any of float32 float16 int8 int4 (default: all four)",
+  },
+  trust_remote_code: {
+    kind: "flag",
+    aliases: ["trust-remote-code"],
+    description: "accepted for compatibility with accelerate; no code is ever run: the tree is built from the config",
+  },
+  json: { kind: "flag", description: "print one JSON object per MODEL (JSON Lines) instead of the table" },
+  list: { kind: "flag", description: "print the supported model_types and timm architectures" },
+  "list-models": { kind: "flag", aliases: ["list_models"], description: "print the model ids shipped for offline use" },
+  version: { kind: "flag", description: "print the version" },
+  help: { kind: "flag", description: "print this help" },
+} as const satisfies Record<string, OptionSpec>;
+
+const USAGE = "estimate-memory MODEL... [--library_name transformers|timm] [--dtypes DTYPE ...] [--json]";
+const INTRO = `How much memory a model needs, from its config alone — accelerate estimate-memory's table, exact.
+MODEL is a Hub id (bert-base-cased, timm/resnet50.a1_in1k), a folder holding config.json, or a config.json path.`;
+
+function debugEnabled(env: CliIO["env"]): boolean {
+  return (env.DEBUG ?? "").split(",").some((d) => d.trim() === "estimate-memory" || d.trim() === "*");
+}
+
+/** One line naming the problem; the stack only with DEBUG=estimate-memory. */
+function describeError(error: unknown, model: string | undefined, env: CliIO["env"]): string {
+  const debug = debugEnabled(env) && error instanceof Error && error.stack ? `\n${error.stack}` : "";
+  if (isEstimateError(error)) {
+    const message = model && !error.message.includes(model) ? `${model}: ${error.message}` : error.message;
+    return message.split("\n")[0] + debug;
+  }
+  const text = error instanceof Error ? error.message : String(error);
+  return `${model ? `${model}: ` : ""}internal error: ${text.split("\n")[0]} (run with DEBUG=estimate-memory for details)${debug}`;
+}
+
+async function version(): Promise<string> {
+  const { readFileSync } = await import("node:fs");
+  const { packageRoot } = await import("../hub/package-root.js");
+  const pkg = JSON.parse(readFileSync(new URL("package.json", packageRoot()), "utf8")) as { version: string };
+  return pkg.version;
+}
+
+export interface EstimateRequest {
+  readonly library?: Library;
+  readonly dtypes?: readonly TableDType[];
+}
+
+export function estimateResolved(resolved: ResolvedModel, request: EstimateRequest): EstimateResult {
+  const library = request.library ?? resolved.library;
+  return estimate(resolved.config, {
+    model: resolved.name,
+    ...(library ? { library } : {}),
+    ...(request.dtypes ? { dtypes: request.dtypes } : {}),
+    ...(resolved.timmModelName ? { timmModelName: resolved.timmModelName } : {}),
+  });
+}
+
+/** Runs the CLI; returns the exit status (0 ok, 1 a model failed, 2 usage). */
+export async function main(argv: readonly string[], io: CliIO): Promise<number> {
+  let args;
+  try {
+    args = parseArgs(argv, OPTIONS);
+  } catch (error) {
+    io.stderr(`error: ${describeError(error, undefined, io.env)}\n${`usage: ${USAGE}`}\n`);
+    return 2;
+  }
+  const o = args.options;
+  if (o.help) {
+    io.stdout(renderHelp(USAGE, INTRO, OPTIONS) + "\n");
+    return 0;
+  }
+  if (o.version) {
+    io.stdout(`${await version()}\n`);
+    return 0;
+  }
+  if (o.list) {
+    const { transformers, timm } = supportedArchitectures();
+    io.stdout(`transformers model_types (${transformers.length}):\n${transformers.join("\n")}\n\ntimm architectures (${timm.length}):\n${timm.join("\n")}\n`);
+    return 0;
+  }
+  if (o["list-models"]) {
+    const { models, aliases } = catalogIndex();
+    io.stdout(`${[...Object.keys(models), ...Object.keys(aliases)].sort().join("\n")}\n`);
+    return 0;
+  }
+  if (args.positionals.length === 0) {
+    io.stderr(`error: no MODEL given\nusage: ${USAGE}\n`);
+    return 2;
+  }
+  const request: EstimateRequest = {
+    ...(o.library_name ? { library: o.library_name as Library } : {}),
+    ...(o.dtypes ? { dtypes: o.dtypes as TableDType[] } : {}),
+  };
+  let failed = 0;
+  for (const model of args.positionals) {
+    try {
+      const resolved = resolveLocalModel(model);
+      const result = estimateResolved(resolved, request);
+      if (o.json) io.stdout(`${JSON.stringify(result)}\n`);
+      else io.stdout(`Loading pretrained config for \`${model}\` from \`${result.library}\`...\n${result.table}\n`);
+    } catch (error) {
+      failed++;
+      const message = describeError(error, model, io.env);
+      if (o.json) io.stdout(`${JSON.stringify({ model, error: message.split("\n")[0] })}\n`);
+      io.stderr(`error: ${message}\n`);
+      if (error instanceof UsageError) return 2;
+    }
+  }
+  return failed > 0 ? 1 : 0;
+}
