@@ -9,7 +9,9 @@ import { loadReference } from "./helpers/reference.js";
 async function run(...argv: string[]) {
   let stdout = "";
   let stderr = "";
-  const code = await main(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), env: {} });
+  // Offline: these tests are about the shipped catalog and local files (test/hub.test.ts covers the Hub).
+  const env = { HF_HUB_OFFLINE: "1", HF_HOME: mkdtempSync(join(tmpdir(), "estimate-memory-home-")) };
+  const code = await main(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), env });
   return { code, stdout, stderr };
 }
 
@@ -108,7 +110,7 @@ describe("bad input: one line, no stack, non-zero exit", () => {
     const { code, stdout, stderr } = await run("nobody/nothing");
     expect(code).toBe(1);
     expect(stdout).toBe("");
-    expectOneLine(stderr, /^error: nobody\/nothing is not in the offline catalog/);
+    expectOneLine(stderr, /^error: nobody\/nothing is not in the cache .* nor in the shipped catalog, and HF_HUB_OFFLINE is set$/);
   });
 
   it("missing path", async () => {
@@ -183,9 +185,16 @@ describe("other commands", () => {
   });
 
   it("the built executable runs (bin shim → dist/cli.js)", () => {
-    const out = execFileSync(process.execPath, ["bin/estimate-memory.js", "bert-base-cased", "--json"], { encoding: "utf8" });
+    const out = execFileSync(process.execPath, ["bin/estimate-memory.js", "bert-base-cased", "--json"], {
+      encoding: "utf8",
+      env: { ...process.env, HF_HUB_OFFLINE: "1" },
+      stdio: ["ignore", "pipe", "ignore"],
+    });
     expect(JSON.parse(out).totalBytes).toBe(record("google-bert/bert-base-cased").expected.total_size_bytes);
-    const bad = spawnSync(process.execPath, ["bin/estimate-memory.js", "nobody/nothing"], { encoding: "utf8" });
+    const bad = spawnSync(process.execPath, ["bin/estimate-memory.js", "nobody/nothing"], {
+      encoding: "utf8",
+      env: { ...process.env, HF_HUB_OFFLINE: "1" },
+    });
     expect(bad.status).toBe(1);
     expect(bad.stderr.trim().split("\n")).toHaveLength(1);
   });

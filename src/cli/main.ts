@@ -2,7 +2,9 @@ import { estimate, LIBRARIES, type EstimateResult, type Library } from "../core/
 import { isEstimateError, UsageError } from "../core/errors.js";
 import { TABLE_DTYPES, type TableDType } from "../core/measure/table-rows.js";
 import { supportedArchitectures } from "../core/architectures/registry.js";
-import { resolveLocalModel, type ResolvedModel } from "../hub/resolve-model.js";
+import type { ResolvedModel } from "../hub/resolve-model.js";
+import { resolveModel } from "../hub/resolve-hub-model.js";
+import { hubSettings } from "../hub/settings.js";
 import { catalogIndex } from "../hub/catalog.js";
 import { parseArgs, renderHelp, type OptionSpec } from "./args.js";
 
@@ -31,6 +33,13 @@ export const OPTIONS = {
     aliases: ["trust-remote-code"],
     description: "accepted for compatibility with accelerate; no code is ever run: the tree is built from the config",
   },
+  revision: { kind: "value", valueName: "REV", description: "branch, tag or commit to read on the Hub (default: main)" },
+  access_token: {
+    kind: "value",
+    aliases: ["access-token", "token"],
+    valueName: "TOKEN",
+    description: "Hub token for gated or private models (default: HF_TOKEN, then $HF_HOME/token); never printed",
+  },
   json: { kind: "flag", description: "print one JSON object per MODEL (JSON Lines) instead of the table" },
   list: { kind: "flag", description: "print the supported model_types and timm architectures" },
   "list-models": { kind: "flag", aliases: ["list_models"], description: "print the model ids shipped for offline use" },
@@ -40,7 +49,10 @@ export const OPTIONS = {
 
 const USAGE = "estimate-memory MODEL... [--library_name transformers|timm] [--dtypes DTYPE ...] [--json]";
 const INTRO = `How much memory a model needs, from its config alone — accelerate estimate-memory's table, exact.
-MODEL is a Hub id (bert-base-cased, timm/resnet50.a1_in1k), a folder holding config.json, or a config.json path.`;
+MODEL is a Hub id (bert-base-cased, timm/resnet50.a1_in1k) or URL, a folder holding config.json, or a config.json path.
+
+environment: HF_ENDPOINT (Hub URL), HF_TOKEN (token), HF_HOME / HF_HUB_CACHE (cache, shared with
+huggingface_hub), HF_HUB_OFFLINE=1 (no requests: cache and shipped configs only).`;
 
 function debugEnabled(env: CliIO["env"]): boolean {
   return (env.DEBUG ?? "").split(",").some((d) => d.trim() === "estimate-memory" || d.trim() === "*");
@@ -115,10 +127,15 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     ...(o.library_name ? { library: o.library_name as Library } : {}),
     ...(o.dtypes ? { dtypes: o.dtypes as TableDType[] } : {}),
   };
+  const settings = hubSettings(io.env, o.access_token ? { accessToken: o.access_token as string } : {});
   let failed = 0;
   for (const model of args.positionals) {
     try {
-      const resolved = resolveLocalModel(model);
+      const resolved = await resolveModel(model, {
+        settings,
+        revision: o.revision as string | undefined,
+        notice: (line) => io.stderr(`note: ${line}\n`),
+      });
       const result = estimateResolved(resolved, request);
       if (o.json) io.stdout(`${JSON.stringify(result)}\n`);
       else io.stdout(`Loading pretrained config for \`${model}\` from \`${result.library}\`...\n${result.table}\n`);

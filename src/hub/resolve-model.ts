@@ -3,7 +3,6 @@ import { join } from "node:path";
 import { parseConfigJson } from "../core/config/parse-json.js";
 import { ModelNotFoundError, InvalidConfigError } from "../core/errors.js";
 import type { Library } from "../core/estimate.js";
-import { readCatalogConfig } from "./catalog.js";
 
 /** A MODEL argument resolved to the config that describes it. */
 export interface ResolvedModel {
@@ -20,13 +19,13 @@ export interface ResolvedModel {
 /** config.json files larger than this are not configs (the largest real ones are a few hundred kB). */
 export const MAX_CONFIG_BYTES = 10 * 1024 * 1024;
 
-function readConfigFile(path: string): unknown {
+export function readConfigFile(path: string): unknown {
   const size = statSync(path).size;
   if (size > MAX_CONFIG_BYTES) throw new InvalidConfigError(`${path} is ${size} bytes: larger than the 10 MB a config may be`);
   return parseConfigJson(readFileSync(path, "utf8"), path);
 }
 
-function looksLikePath(model: string): boolean {
+export function looksLikePath(model: string): boolean {
   return model.startsWith(".") || model.startsWith("/") || model.endsWith(".json") || model.includes("\\");
 }
 
@@ -36,30 +35,10 @@ export function timmNameFromId(id: string): string | undefined {
   return match?.[1];
 }
 
-/**
- * Resolves MODEL offline: a config.json path, a folder holding one, or a Hub id the shipped catalog knows.
- */
-export function resolveLocalModel(model: string): ResolvedModel {
-  if (existsSync(model)) {
-    const stat = statSync(model);
-    const path = stat.isDirectory() ? join(model, "config.json") : model;
-    if (!existsSync(path)) throw new ModelNotFoundError(`${model} has no config.json`);
-    return { name: model, config: readConfigFile(path), origin: path };
-  }
-  if (looksLikePath(model)) throw new ModelNotFoundError(`${model}: no such file or folder`);
-  const shipped = readCatalogConfig(model);
-  if (shipped) {
-    const timmModelName = shipped.entry.library === "timm" ? timmNameFromId(shipped.id) : undefined;
-    return {
-      name: model,
-      config: shipped.config,
-      origin: `catalog:${shipped.id}`,
-      library: shipped.entry.library,
-      ...(timmModelName ? { timmModelName } : {}),
-    };
-  }
-  throw new ModelNotFoundError(
-    `${model} is not in the offline catalog and the Hub is not available (run \`estimate-memory --list-models\` to see the shipped ids, or pass a path to a config.json)`,
-  );
+/** A config.json path, or a folder holding one. */
+export function resolveLocalPath(model: string): ResolvedModel {
+  const stat = statSync(model);
+  const path = stat.isDirectory() ? join(model, "config.json") : model;
+  if (!existsSync(path)) throw new ModelNotFoundError(`${model} has no config.json`);
+  return { name: model, config: readConfigFile(path), origin: path };
 }
-

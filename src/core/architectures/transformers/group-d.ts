@@ -1,3 +1,44 @@
 import type { TransformersArchitecture } from "../types.js";
+import { bart, mbart, mvp, plbart } from "./bart.js";
+import { bigbirdPegasus } from "./bigbird_pegasus.js";
+import { blenderbot, blenderbotSmall } from "./blenderbot.js";
+import { fsmt } from "./fsmt.js";
+import { led } from "./led.js";
+import { longt5 } from "./longt5.js";
+import { m2m100 } from "./m2m_100.js";
+import { marian } from "./marian.js";
+import { mt5, umt5 } from "./mt5.js";
+import { nllbMoe } from "./nllb_moe.js";
+import { pegasus } from "./pegasus.js";
+import { pegasusX } from "./pegasus_x.js";
+import { switchTransformers } from "./switch_transformers.js";
+import { whisper } from "./whisper.js";
+import { prophetnet, xlmProphetnet } from "./prophetnet.js";
+import { speechToText } from "./speech_to_text.js";
+import { qwen2AudioEncoderArch } from "./qwen2_audio_encoder.js";
 
-export const groupD: readonly TransformersArchitecture[] = [];
+export const groupD: readonly TransformersArchitecture[] = [
+  whisper,
+  bart,
+  mbart,
+  plbart,
+  mvp,
+  marian,
+  pegasus,
+  blenderbot,
+  blenderbotSmall,
+  m2m100,
+  mt5,
+  umt5,
+  longt5,
+  switchTransformers,
+  nllbMoe,
+  fsmt,
+  led,
+  bigbirdPegasus,
+  pegasusX,
+  prophetnet,
+  xlmProphetnet,
+  speechToText,
+  qwen2AudioEncoderArch,
+];

@@ -1,3 +1,17 @@
 import type { TransformersArchitecture } from "../types.js";
+import { altclip } from "./altclip.js";
+import { chineseClip, chineseClipVisionModel } from "./chinese_clip.js";
+import { clip, clipTextModel, clipVisionModel } from "./clip.js";
+import { clipseg } from "./clipseg.js";
+import { owlv2, owlvit } from "./owlvit.js";
+import { xclip } from "./xclip.js";
+import { blip } from "./blip.js";
+import { mgpStr } from "./mgp-str.js";
+import { pixtral } from "./pixtral.js";
+import { vilt } from "./vilt.js";
+import { siglip, siglipTextModel, siglipVisionModel } from "./siglip.js";
 
-export const groupF: readonly TransformersArchitecture[] = [];
+export const groupF: readonly TransformersArchitecture[] = [
+  clip, clipTextModel, clipVisionModel, siglip, siglipTextModel, siglipVisionModel, altclip, chineseClip, chineseClipVisionModel,
+  clipseg, owlvit, owlv2, xclip, mgpStr, pixtral, vilt, blip,
+];

@@ -1,3 +1,25 @@
+// Architectures newer than transformers 4.47, ported from current transformers (5.x) source.
 import type { TransformersArchitecture } from "../types.js";
+import { deepseekV3 } from "./deepseek_v3.js";
+import { gemma3 } from "./gemma3.js";
+import { gemma3Text } from "./gemma3_text.js";
+import { gptOss } from "./gpt_oss.js";
+import { llama4Text } from "./llama4_text.js";
+import { ministral } from "./ministral.js";
+import { mistral3 } from "./mistral3.js";
+import { qwen3 } from "./qwen3.js";
+import { qwen3Moe } from "./qwen3_moe.js";
+import { smollm3 } from "./smollm3.js";
 
-export const groupG: readonly TransformersArchitecture[] = [];
+export const groupG: readonly TransformersArchitecture[] = [
+  qwen3,
+  qwen3Moe,
+  gemma3Text,
+  gemma3,
+  deepseekV3,
+  gptOss,
+  llama4Text,
+  mistral3,
+  ministral,
+  smollm3,
+];

@@ -2,7 +2,9 @@
 // blenderbot_small, plbart, mvp, m2m_100, whisper…): the encoder-decoder of fairseq-style translation models.
 import { embedding, layerNorm, linear } from "../../../modules/blocks.js";
 import { alias, buffer, module, repeat, type Module } from "../../../modules/module.js";
-import type { Config } from "../../../config/config.js";
+import type { Config, ConfigSpec } from "../../../config/config.js";
+import type { TransformersArchitecture } from "../../types.js";
+import { built } from "./build.js";
 
 /** How `XxxEncoder`/`XxxDecoder` gets its token embedding from the model's `shared`. */
 export type TokenEmbedding =
@@ -37,15 +39,17 @@ export interface BartStyle {
   readonly finalNorm: boolean;
   /** Whisper's attention has no bias on `k_proj`. */
   readonly keyBias?: boolean;
+  /** children a stack adds after its norms (MVP's prompts). */
+  readonly extras?: (c: Config, decoder: boolean) => Readonly<Record<string, Module | false>>;
 }
 
-export function bartAttention(s: Pick<BartStyle, "prefix" | "keyBias">, dim: number, kvDim = dim): Module {
-  return module(`${s.prefix}Attention`, {
+export function bartAttention(s: Pick<BartStyle, "prefix" | "keyBias">, dim: number, kvDim = dim, bias = true, cls = `${s.prefix}Attention`): Module {
+  return module(cls, {
     children: {
-      k_proj: linear(kvDim, dim, s.keyBias ?? true),
-      v_proj: linear(kvDim, dim),
-      q_proj: linear(dim, dim),
-      out_proj: linear(dim, dim),
+      k_proj: linear(kvDim, dim, bias && (s.keyBias ?? true)),
+      v_proj: linear(kvDim, dim, bias),
+      q_proj: linear(dim, dim, bias),
+      out_proj: linear(dim, dim, bias),
     },
   });
 }
@@ -108,6 +112,7 @@ export function bartStack(c: Config, s: BartStyle, decoder: boolean, tokens: Mod
       layers: repeat(layer, c.int(decoder ? "decoder_layers" : "encoder_layers")),
       layernorm_embedding: s.embeddingNorm && layerNorm(d),
       layer_norm: s.finalNorm && layerNorm(d),
+      ...s.extras?.(c, decoder),
     },
   });
 }
@@ -126,13 +131,39 @@ export function bartModel(c: Config, s: BartStyle): Module {
  * `tie_weights()` reassigns to `shared.weight` — which, under `init_empty_weights`, re-registers a fresh Parameter
  * (see `TokenEmbedding`), so it is counted in full either way.
  */
-export function bartForConditionalGeneration(c: Config, s: BartStyle, model: Module = bartModel(c, s)): Module {
-  const vocab = c.int("vocab_size");
-  return module(`${s.prefix}ForConditionalGeneration`, {
-    buffers: { final_logits_bias: buffer([1, vocab]) },
+export function bartForConditionalGeneration(
+  c: Config,
+  s: BartStyle,
+  model: Module = bartModel(c, s),
+  vocab = c.int("vocab_size"),
+  cls = `${s.prefix}ForConditionalGeneration`,
+  finalLogitsBias = true,
+): Module {
+  return module(cls, {
+    buffers: { final_logits_bias: finalLogitsBias && buffer([1, vocab]) },
     children: { model, lm_head: linear(c.positiveInt("d_model"), vocab, false) },
   });
 }
 
-/** The fields every BART-style config shares (`BartConfig.__init__`), for the model configs to extend. */
+/** `attribute_map` of every BART-style config. */
 export const BART_ATTRIBUTE_MAP = { num_attention_heads: "encoder_attention_heads", hidden_size: "d_model" } as const;
+
+/** A BART-family architecture: `AutoModel` and `AutoModelForSeq2SeqLM`, one `_no_split_modules` for both. */
+export function bartFamily(
+  modelType: string,
+  source: string,
+  style: BartStyle,
+  defaults: Readonly<Record<string, unknown>>,
+  noSplit: readonly string[] | null,
+  derive?: ConfigSpec["derive"],
+): TransformersArchitecture {
+  return {
+    modelType,
+    source,
+    config: { modelType, defaults, attributeMap: BART_ATTRIBUTE_MAP, ...(derive ? { derive } : {}) },
+    models: {
+      AutoModel: (c) => built(bartModel(c, style), noSplit),
+      AutoModelForSeq2SeqLM: (c) => built(bartForConditionalGeneration(c, style), noSplit),
+    },
+  };
+}

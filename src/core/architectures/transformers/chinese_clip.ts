@@ -1,0 +1,80 @@
+// transformers/models/chinese_clip/{configuration,modeling}_chinese_clip.py (4.47)
+import type { TransformersArchitecture } from "../types.js";
+import { module } from "../../modules/module.js";
+import type { Config } from "../../config/config.js";
+import { bertLikeModel } from "./shared/bert-like.js";
+import { built, subConfig } from "./shared/build.js";
+import { clipVisionTransformer } from "./shared/f-clip.js";
+import { clipPairModel } from "./shared/f-clip-pair.js";
+
+const TEXT_DEFAULTS = {
+  vocab_size: 30522,
+  hidden_size: 768,
+  num_hidden_layers: 12,
+  num_attention_heads: 12,
+  intermediate_size: 3072,
+  hidden_act: "gelu",
+  max_position_embeddings: 512,
+  type_vocab_size: 2,
+  layer_norm_eps: 1e-12,
+  pad_token_id: 0,
+  position_embedding_type: "absolute",
+  use_cache: true,
+} as const;
+
+const VISION_DEFAULTS = {
+  hidden_size: 768,
+  intermediate_size: 3072,
+  projection_dim: 512,
+  num_hidden_layers: 12,
+  num_attention_heads: 12,
+  num_channels: 3,
+  image_size: 224,
+  patch_size: 32,
+  hidden_act: "quick_gelu",
+  layer_norm_eps: 1e-5,
+} as const;
+
+const visionSpec = { modelType: "chinese_clip_vision_model", defaults: VISION_DEFAULTS };
+
+// The vision tower's layers are named after the vision side (ChineseCLIPVisionLayer, …Attention, …MLP).
+function visionTower(c: Config) {
+  const p = "ChineseCLIPVision";
+  return clipVisionTransformer(c, "ChineseCLIP", {
+    layer: { encoderCls: `${p}Encoder`, layerCls: `${p}Layer`, attentionCls: `${p}Attention`, mlpCls: `${p}MLP` },
+  });
+}
+
+export const chineseClip: TransformersArchitecture = {
+  modelType: "chinese_clip",
+  source: "transformers/models/chinese_clip/modeling_chinese_clip.py",
+  config: { modelType: "chinese_clip", defaults: { projection_dim: 512, logit_scale_init_value: 2.6592 } },
+  models: {
+    AutoModel: (c) => {
+      const text = subConfig(c, "text_config", { modelType: "chinese_clip_text_model", defaults: TEXT_DEFAULTS });
+      const vision = subConfig(c, "vision_config", visionSpec);
+      const model = clipPairModel("ChineseCLIPModel", {
+        // The text tower is a BERT built without its pooler.
+        text: bertLikeModel(text, "ChineseCLIPText", { pooler: false }),
+        vision: visionTower(vision),
+        textDim: text.positiveInt("hidden_size"),
+        visionDim: vision.positiveInt("hidden_size"),
+        projection: c.int("projection_dim"),
+      });
+      return built(model, null);
+    },
+  },
+};
+
+export const chineseClipVisionModel: TransformersArchitecture = {
+  modelType: "chinese_clip_vision_model",
+  source: "transformers/models/chinese_clip/modeling_chinese_clip.py",
+  config: visionSpec,
+  models: {
+    AutoModel: (c) =>
+      built(module("ChineseCLIPVisionModel", { children: { vision_model: visionTower(c) } }), [
+        "ChineseCLIPVisionEmbeddings",
+        "ChineseCLIPVisionAttention",
+      ]),
+  },
+};

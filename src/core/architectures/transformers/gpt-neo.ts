@@ -1,0 +1,96 @@
+// transformers/models/gpt_neo/{configuration,modeling}_gpt_neo.py (4.47)
+import type { Config } from "../../config/config.js";
+import { InvalidConfigError } from "../../errors.js";
+import { embedding, layerNorm, linear } from "../../modules/blocks.js";
+import { module, repeat, type Module } from "../../modules/module.js";
+import type { TransformersArchitecture } from "../types.js";
+import { built } from "./shared/build.js";
+import { lmHead } from "./shared/b-fairseq.js";
+import { causalMaskBuffers } from "./gpt-neox.js";
+
+function model(c: Config): Module {
+  const hidden = c.positiveInt("hidden_size");
+  c.divisible("hidden_size", "num_heads");
+  const inner = c.optionalInt("intermediate_size") ?? 4 * hidden;
+  // Global and local layers hold the same tensors (local only masks differently), so one block serves both.
+  const block = module("GPTNeoBlock", {
+    children: {
+      ln_1: layerNorm(hidden),
+      attn: module("GPTNeoAttention", {
+        children: {
+          attention: module("GPTNeoSelfAttention", {
+            buffers: causalMaskBuffers(c.int("max_position_embeddings")),
+            children: {
+              k_proj: linear(hidden, hidden, false),
+              v_proj: linear(hidden, hidden, false),
+              q_proj: linear(hidden, hidden, false),
+              out_proj: linear(hidden, hidden, true),
+            },
+          }),
+        },
+      }),
+      ln_2: layerNorm(hidden),
+      mlp: module("GPTNeoMLP", { children: { c_fc: linear(hidden, inner), c_proj: linear(inner, hidden) } }),
+    },
+  });
+  return module("GPTNeoModel", {
+    children: {
+      wte: embedding(c.int("vocab_size"), hidden),
+      wpe: embedding(c.int("max_position_embeddings"), hidden),
+      h: repeat(block, c.int("num_layers")),
+      ln_f: layerNorm(hidden),
+    },
+  });
+}
+
+/** GPTNeoConfig expands `attention_types` ([[kinds, repeat], …]) into one kind per layer and checks the count. */
+function deriveAttentionLayers(c: Config): void {
+  const layers: unknown[] = [];
+  for (const entry of c.list("attention_types")) {
+    if (!Array.isArray(entry) || !Array.isArray(entry[0]) || typeof entry[1] !== "number") continue;
+    for (let i = 0; i < entry[1]; i++) layers.push(...(entry[0] as unknown[]));
+  }
+  if (layers.length !== c.int("num_layers")) {
+    throw new InvalidConfigError(
+      `${c.label}: \`attention_types\` describes ${layers.length} layers but \`num_layers\` is ${c.int("num_layers")}`,
+      "attention_types",
+    );
+  }
+  c.set("attention_layers", layers);
+}
+
+const NO_SPLIT = ["GPTNeoBlock"];
+
+export const gptNeo: TransformersArchitecture = {
+  modelType: "gpt_neo",
+  source: "transformers/models/gpt_neo/modeling_gpt_neo.py",
+  config: {
+    modelType: "gpt_neo",
+    defaults: {
+      vocab_size: 50257,
+      max_position_embeddings: 2048,
+      hidden_size: 2048,
+      num_layers: 24,
+      attention_types: [[["global", "local"], 12]],
+      num_heads: 16,
+      intermediate_size: null,
+      window_size: 256,
+      activation_function: "gelu_new",
+      layer_norm_epsilon: 1e-5,
+      bos_token_id: 50256,
+      eos_token_id: 50256,
+    },
+    attributeMap: { num_attention_heads: "num_heads", num_hidden_layers: "num_layers" },
+    derive: deriveAttentionLayers,
+  },
+  models: {
+    AutoModel: (c) => built(model(c), NO_SPLIT),
+    AutoModelForCausalLM: (c) =>
+      built(
+        module("GPTNeoForCausalLM", {
+          children: { transformer: model(c), lm_head: lmHead(c.bool("tie_word_embeddings"), c.positiveInt("hidden_size"), c.int("vocab_size")) },
+        }),
+        NO_SPLIT,
+      ),
+  },
+};

@@ -1,0 +1,60 @@
+import { UsageError } from "../core/errors.js";
+
+/** A MODEL argument that names something on the Hub. */
+export interface HubReference {
+  readonly repo: string;
+  readonly revision?: string;
+  /** A file inside the repo (`/blob/REV/path` URLs): a .gguf or .safetensors to read. */
+  readonly path?: string;
+}
+
+/**
+ * The Hub's own rule for repo ids (huggingface_hub `validate_repo_id`): `name` or `namespace/name`, letters,
+ * digits, `-`, `_`, `.`; no `--` or `..`; not starting or ending with `-` or `.`; at most 96 characters.
+ */
+export function isValidRepoId(id: string): boolean {
+  if (id.length === 0 || id.length > 96) return false;
+  if (!/^(?:[\w.-]+\/)?[\w.-]+$/.test(id)) return false;
+  if (id.includes("--") || id.includes("..")) return false;
+  return id.split("/").every((part) => !/^[-.]|[-.]$/.test(part));
+}
+
+/**
+ * Parses `org/name`, `name`, and Hub URLs (`ENDPOINT/org/name`, `…/tree/REV`, `…/blob/REV/path`,
+ * `…/resolve/REV/path`). A URL must point at the configured endpoint: tokens and requests never go elsewhere.
+ */
+export function parseHubReference(input: string, endpoint: string): HubReference {
+  if (/^https?:\/\//i.test(input)) {
+    let url: URL;
+    try {
+      url = new URL(input);
+    } catch {
+      throw new UsageError(`${input} is not a valid URL`);
+    }
+    const base = new URL(endpoint);
+    if (url.host !== base.host) {
+      throw new UsageError(`${input} is not on the Hub endpoint ${base.origin} (set HF_ENDPOINT to use another Hub)`);
+    }
+    const parts = url.pathname.split("/").filter(Boolean).map(decodeURIComponent);
+    const basePath = base.pathname.split("/").filter(Boolean);
+    parts.splice(0, basePath.length);
+    if (parts[0] === "models") parts.shift();
+    const [first, second, kind, revision, ...rest] = parts;
+    if (!first) throw new UsageError(`${input} does not name a model`);
+    const isKind = (p: string | undefined) => p === "tree" || p === "blob" || p === "resolve";
+    // A one-part id followed by /tree/… (`/gpt2/tree/main`).
+    if (isKind(second)) return parseHubReferenceParts(input, first, second, kind, parts.slice(3));
+    const repo = second ? `${first}/${second}` : first;
+    return parseHubReferenceParts(input, repo, kind, revision, rest);
+  }
+  if (!isValidRepoId(input)) throw new UsageError(`${input} is not a valid model id (expected org/name)`);
+  return { repo: input };
+}
+
+function parseHubReferenceParts(input: string, repo: string, kind: string | undefined, revision: string | undefined, rest: string[]): HubReference {
+  if (!isValidRepoId(repo)) throw new UsageError(`${input} does not name a valid model id`);
+  if (kind === undefined) return { repo };
+  if (!["tree", "blob", "resolve"].includes(kind) || !revision) throw new UsageError(`${input} is not a model page, tree or file URL`);
+  const path = rest.join("/");
+  return { repo, revision, ...(kind !== "tree" && path ? { path } : {}) };
+}

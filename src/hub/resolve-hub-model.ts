@@ -1,0 +1,134 @@
+import { EstimateError, ModelNotFoundError, UsageError } from "../core/errors.js";
+import { LIBRARIES, type Library } from "../core/estimate.js";
+import { cachedFile, storeFile } from "./cache.js";
+import { readCatalogConfig } from "./catalog.js";
+import { GatedRepoError, HubError, HubUnreachableError, RepoNotFoundError } from "./errors.js";
+import { createHubFetch, type HubFetch } from "./hub-fetch.js";
+import { parseHubReference, type HubReference } from "./model-ref.js";
+import { looksLikePath, readConfigFile, resolveLocalPath, timmNameFromId, type ResolvedModel } from "./resolve-model.js";
+import type { HubSettings } from "./settings.js";
+import { existsSync } from "node:fs";
+
+export interface ResolveOptions {
+  readonly settings: HubSettings;
+  /** `--revision`; a URL's `/tree/REV` is used when absent; default "main". */
+  readonly revision?: string | undefined;
+  /** Informational lines for stderr (e.g. "used the shipped config"). */
+  readonly notice?: (line: string) => void;
+  /** The fetch under the Hub client (tests pass one that counts requests). */
+  readonly fetch?: typeof fetch;
+}
+
+const CONFIG = "config.json";
+
+function fromCatalog(name: string, repo: string): ResolvedModel | undefined {
+  const shipped = readCatalogConfig(repo) ?? readCatalogConfig(name);
+  if (!shipped) return undefined;
+  const timmModelName = shipped.entry.library === "timm" ? timmNameFromId(shipped.id) : undefined;
+  return {
+    name,
+    config: shipped.config,
+    origin: `catalog:${shipped.id}`,
+    library: shipped.entry.library,
+    ...(timmModelName ? { timmModelName } : {}),
+  };
+}
+
+function fromCache(name: string, ref: HubReference, revision: string, settings: HubSettings): ResolvedModel | undefined {
+  const path = cachedFile(settings.cacheDir, ref.repo, revision, CONFIG);
+  if (!path) return undefined;
+  const timmModelName = timmNameFromId(ref.repo);
+  return { name, config: readConfigFile(path), origin: path, ...(timmModelName ? { timmModelName } : {}) };
+}
+
+/** Turns the Hub client's error into one of ours, with a line a user can act on. Never includes the token. */
+function hubFailure(error: unknown, repo: string, hubFetch: HubFetch, revision: string, HubApiError: new (...args: never[]) => { statusCode: number; message: string }): EstimateError {
+  if (error instanceof EstimateError) return error;
+  if (error instanceof HubApiError) {
+    const code = hubFetch.lastErrorCode;
+    const status = error.statusCode;
+    const text = `${error.message}`.toLowerCase();
+    if (code === "GatedRepo" || ((status === 401 || status === 403) && /gated|restricted|access to model/.test(text) && code !== "RepoNotFound")) {
+      return new GatedRepoError(`${repo} is gated: request access on the Hub and pass a token with HF_TOKEN or --access_token`, status, code);
+    }
+    if (code === "RepoNotFound" || status === 401 || status === 404) {
+      if (code === "RevisionNotFound") return new RepoNotFoundError(`revision ${revision} not found in ${repo}`, status, code);
+      return new RepoNotFoundError(`${repo} not found on the Hub (private? pass a token)`, status, code);
+    }
+    if (status === 429 || status >= 500) {
+      return new HubError(`the Hub answered HTTP ${status} for ${repo} after several tries; try again later`, status, code);
+    }
+    return new HubError(`the Hub answered HTTP ${status} for ${repo}`, status, code);
+  }
+  if (error instanceof TypeError && /access token/.test(error.message)) {
+    return new UsageError("the access token is not a Hugging Face token (it must start with hf_)");
+  }
+  return new HubError(`reading ${repo} from the Hub failed: ${error instanceof Error ? error.message : String(error)}`, undefined, undefined, {
+    cause: error,
+  });
+}
+
+/**
+ * Resolves MODEL to its config: a local path; else the Hub (model info, then config.json into the
+ * huggingface_hub cache); offline (`HF_HUB_OFFLINE=1`) or when the Hub cannot be reached, the cache and then
+ * the shipped catalog.
+ */
+export async function resolveModel(input: string, options: ResolveOptions): Promise<ResolvedModel> {
+  if (existsSync(input)) return resolveLocalPath(input);
+  if (looksLikePath(input)) throw new ModelNotFoundError(`${input}: no such file or folder`);
+  const { settings } = options;
+  const ref = parseHubReference(input, settings.endpoint);
+  const revision = options.revision ?? ref.revision ?? "main";
+
+  if (settings.offline) {
+    const offline = fromCache(input, ref, revision, settings) ?? fromCatalog(input, ref.repo);
+    if (offline) {
+      if (offline.origin.startsWith("catalog:")) options.notice?.(`${input}: HF_HUB_OFFLINE is set; using the config shipped with estimate-memory`);
+      return offline;
+    }
+    throw new ModelNotFoundError(`${input} is not in the cache (${settings.cacheDir}) nor in the shipped catalog, and HF_HUB_OFFLINE is set`);
+  }
+
+  // The Hub client is loaded only when a request is due: offline and catalog runs start faster without it.
+  const { downloadFile, HubApiError, modelInfo } = await import("@huggingface/hub");
+  const hubFetch = createHubFetch({ endpoint: settings.endpoint, token: settings.token, ...(options.fetch ? { fetch: options.fetch } : {}) });
+  const credentials = settings.token ? { accessToken: settings.token as `hf_${string}` } : {};
+  const common = { hubUrl: settings.endpoint, fetch: hubFetch as typeof fetch, ...credentials };
+  try {
+    const info = await modelInfo({ name: ref.repo, revision, additionalFields: ["sha", "library_name", "filePaths", "config"], ...common });
+    const files = new Set(info.filePaths ?? []);
+    const commit = typeof info.sha === "string" ? info.sha : revision;
+    const libraryName = LIBRARIES.includes(info.library_name as Library) ? (info.library_name as Library) : undefined;
+    if (!files.has(CONFIG)) {
+      throw new ModelNotFoundError(`${ref.repo} has no config.json on the Hub`);
+    }
+    const cached = cachedFile(settings.cacheDir, ref.repo, commit, CONFIG);
+    let path = cached;
+    if (!path) {
+      const blob = await downloadFile({ repo: ref.repo, path: CONFIG, revision: commit, ...common });
+      if (!blob) throw new ModelNotFoundError(`${ref.repo} has no config.json on the Hub`);
+      const content = new Uint8Array(await blob.arrayBuffer());
+      path = storeFile(settings.cacheDir, ref.repo, { revision, commit, path: CONFIG, content });
+    }
+    const timmModelName = timmNameFromId(ref.repo);
+    return {
+      name: input,
+      config: readConfigFile(path),
+      origin: path,
+      ...(libraryName === "timm" || timmModelName ? { library: libraryName ?? "timm" } : {}),
+      ...(timmModelName ? { timmModelName } : {}),
+    };
+  } catch (error) {
+    if (error instanceof HubUnreachableError) {
+      const fallback = fromCache(input, ref, revision, settings) ?? fromCatalog(input, ref.repo);
+      if (fallback) {
+        options.notice?.(
+          `${input}: the Hub at ${settings.endpoint} cannot be reached; using the ${fallback.origin.startsWith("catalog:") ? "config shipped with estimate-memory" : "cached config"}`,
+        );
+        return fallback;
+      }
+    }
+    throw hubFailure(error, ref.repo, hubFetch, revision, HubApiError);
+  }
+}
+
