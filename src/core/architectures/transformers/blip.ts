@@ -87,8 +87,8 @@ export function blipVisionModel(c: Config, prefix = "Blip", qkvBias = true): Mod
   const positions = clipPatches(c) + 1;
   const layer = module(`${prefix}EncoderLayer`, {
     children: {
+      // BLIP-2 builds q/v biases and installs them, with a zero k part, as the qkv Linear's one bias.
       self_attn: module(`${prefix}Attention`, {
-        params: qkvBias ? {} : { q_bias: [hidden], v_bias: [hidden] },
         children: { qkv: linear(hidden, 3 * hidden, qkvBias), projection: linear(hidden, hidden) },
       }),
       layer_norm1: layerNorm(hidden),

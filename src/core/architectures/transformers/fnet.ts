@@ -1,6 +1,6 @@
 // transformers/models/fnet/{configuration,modeling}_fnet.py — BERT with the attention replaced by a Fourier transform.
 import { layerNorm, linear } from "../../modules/blocks.js";
-import { module, repeat } from "../../modules/module.js";
+import { buffer, module, repeat } from "../../modules/module.js";
 import type { TransformersArchitecture } from "../types.js";
 import { bertPooler } from "./shared/bert-like.js";
 import { built } from "./shared/build.js";
@@ -31,14 +31,22 @@ export const fnet: TransformersArchitecture = {
     AutoModel: (c) => {
       const hidden = c.positiveInt("hidden_size");
       const inter = c.int("intermediate_size");
-      // The TPU path keeps DFT matrices as buffers (and needs scipy); the default FFT path holds nothing.
-      if (c.bool("use_tpu_fourier_optimizations")) throw new Error("x");
+      // The TPU path (up to 4096 positions, scipy present) keeps complex DFT matrices as buffers; FFT holds nothing.
+      const dft = c.bool("use_tpu_fourier_optimizations") && c.int("max_position_embeddings") <= 4096;
+      const seq = c.int("tpu_short_seq_length");
+      const mixing = module("FNetBasicFourierTransform", {
+        buffers: {
+          dft_mat_hidden: dft && buffer([hidden, hidden], "complex64"),
+          dft_mat_seq: dft && buffer([seq, seq], "complex64"),
+        },
+      });
       // The embeddings end with a hidden→hidden projection after the LayerNorm.
       const embeddings = withChildren(embeddingsOf(c, "FNetEmbeddings"), { projection: linear(hidden, hidden) });
       const layer = module("FNetLayer", {
         children: {
-          // The Fourier mixing itself (`fourier.self`) has no tensors; only its output LayerNorm does.
-          fourier: module("FNetFourierTransform", { children: { output: module("FNetBasicOutput", { children: { LayerNorm: layerNorm(hidden) } }) } }),
+          fourier: module("FNetFourierTransform", {
+            children: { self: mixing, output: module("FNetBasicOutput", { children: { LayerNorm: layerNorm(hidden) } }) },
+          }),
           intermediate: module("FNetIntermediate", { children: { dense: linear(hidden, inter) } }),
           output: module("FNetOutput", { children: { dense: linear(inter, hidden), LayerNorm: layerNorm(hidden) } }),
         },

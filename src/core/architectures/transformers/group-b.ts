@@ -10,6 +10,9 @@ import { imagegpt } from "./imagegpt.js";
 import { mpt } from "./mpt.js";
 import { opt } from "./opt.js";
 import { xglm } from "./xglm.js";
+import { cpmant } from "./cpmant.js";
+import { trajectoryTransformer } from "./trajectory-transformer.js";
+import { xlnet } from "./xlnet.js";
 import { zamba } from "./zamba.js";
 import { jamba } from "./jamba.js";
 import { falconMamba, mamba } from "./mamba.js";
@@ -41,4 +44,7 @@ export const groupB: readonly TransformersArchitecture[] = [
   rwkv,
   jamba,
   zamba,
+  cpmant,
+  trajectoryTransformer,
+  xlnet,
 ];

@@ -6,6 +6,7 @@ import { clipseg } from "./clipseg.js";
 import { owlv2, owlvit } from "./owlvit.js";
 import { xclip } from "./xclip.js";
 import { blip } from "./blip.js";
+import { blip2 } from "./blip-2.js";
 import { mgpStr } from "./mgp-str.js";
 import { pixtral } from "./pixtral.js";
 import { vilt } from "./vilt.js";
@@ -13,5 +14,5 @@ import { siglip, siglipTextModel, siglipVisionModel } from "./siglip.js";
 
 export const groupF: readonly TransformersArchitecture[] = [
   clip, clipTextModel, clipVisionModel, siglip, siglipTextModel, siglipVisionModel, altclip, chineseClip, chineseClipVisionModel,
-  clipseg, owlvit, owlv2, xclip, mgpStr, pixtral, vilt, blip,
+  clipseg, owlvit, owlv2, xclip, mgpStr, pixtral, vilt, blip, blip2,
 ];
