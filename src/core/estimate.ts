@@ -95,7 +95,8 @@ export function buildTransformers(raw: RawConfig, modelName?: string): ModelBuil
       modelType,
     );
   }
-  return builder(resolveConfig(raw.model_type === undefined ? { ...raw, model_type: modelType } : raw, arch.config));
+  const config = resolveConfig(raw.model_type === undefined ? { ...raw, model_type: modelType } : raw, arch.config);
+  return { ...builder(config), config };
 }
 
 /** What `timm.create_model(name)` passes to the model class, from a timm config.json. */

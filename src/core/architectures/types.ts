@@ -5,6 +5,8 @@ import type { Module } from "../modules/module.js";
 export interface ModelBuild {
   readonly module: Module;
   readonly noSplitModules: readonly string[] | null;
+  /** The resolved config (class defaults + file values) the tree was built from; transformers only. */
+  readonly config?: Config;
 }
 
 export type ModelBuilder = (config: Config) => ModelBuild;

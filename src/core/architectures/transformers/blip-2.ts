@@ -92,7 +92,9 @@ export const blip2: TransformersArchitecture = {
       const qformer = subConfig(c, "qformer_config", { modelType: "blip_2_qformer", defaults: QFORMER_DEFAULTS });
       // Blip2Config makes the Q-Former cross-attend to the vision tower's width.
       qformer.set("encoder_hidden_size", vision.positiveInt("hidden_size"));
-      const lm = fSubModel(c, "text_config", LANGUAGE_MODELS, "AutoModelForCausalLM", "opt");
+      // The reference (4.47 on the meta device) counts the nested LM's lm_head apart from its input embedding:
+      // the tie made inside the nested model does not survive, so build it untied.
+      const lm = fSubModel(c, "text_config", LANGUAGE_MODELS, "AutoModelForCausalLM", "opt", { tie_word_embeddings: false });
       const qHidden = qformer.positiveInt("hidden_size");
       const model = module("Blip2Model", {
         params: { query_tokens: [1, c.int("num_query_tokens"), qHidden] },

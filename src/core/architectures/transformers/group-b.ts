@@ -10,6 +10,8 @@ import { imagegpt } from "./imagegpt.js";
 import { mpt } from "./mpt.js";
 import { opt } from "./opt.js";
 import { xglm } from "./xglm.js";
+import { reformer } from "./reformer.js";
+import { transfoXl } from "./transfo-xl.js";
 import { cpmant } from "./cpmant.js";
 import { trajectoryTransformer } from "./trajectory-transformer.js";
 import { xlnet } from "./xlnet.js";
@@ -47,4 +49,6 @@ export const groupB: readonly TransformersArchitecture[] = [
   cpmant,
   trajectoryTransformer,
   xlnet,
+  reformer,
+  transfoXl,
 ];

@@ -19,6 +19,7 @@ import { visualBert } from "./visual-bert.js";
 import { lxmert } from "./lxmert.js";
 import { deberta, debertaV2 } from "./deberta.js";
 import { convbert } from "./convbert.js";
+import { squeezebert } from "./squeezebert.js";
 import { megatronBert } from "./megatron-bert.js";
 import { mpnet } from "./mpnet.js";
 import { nezha } from "./nezha.js";
@@ -65,4 +66,5 @@ export const groupC: readonly TransformersArchitecture[] = [
   deberta,
   debertaV2,
   convbert,
+  squeezebert,
 ];

@@ -10,8 +10,11 @@ import { focalnet } from "./focalnet.js";
 import { ijepa } from "./ijepa.js";
 import { mobilenetV1 } from "./mobilenet_v1.js";
 import { mobilenetV2 } from "./mobilenet_v2.js";
+import { pvt } from "./pvt.js";
+import { pvtV2 } from "./pvt_v2.js";
 import { regnet } from "./regnet.js";
 import { resnet } from "./resnet.js";
+import { glpn, segformer } from "./segformer.js";
 import { swin2sr } from "./swin2sr.js";
 import { donutSwin, maskformerSwin, swin, swinv2 } from "./swin.js";
 import { timesformer } from "./timesformer.js";
@@ -27,4 +30,5 @@ export const groupE: readonly TransformersArchitecture[] = [
   swin, donutSwin, maskformerSwin, swinv2, swin2sr, focalnet,
   convnext, convnextv2, resnet, regnet, bit,
   efficientnet, mobilenetV1, mobilenetV2,
+  segformer, glpn, pvt, pvtV2,
 ];

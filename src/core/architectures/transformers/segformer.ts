@@ -4,11 +4,11 @@ import { list, module, repeat, type Module } from "../../modules/module.js";
 import type { Config } from "../../config/config.js";
 import type { TransformersArchitecture } from "../types.js";
 import { built } from "./shared/build.js";
-import { stageAt } from "./shared/e-stages.js";
+import { checkHeads, stageAt } from "./shared/e-stages.js";
 
 function mixLayer(p: string, c: Config, i: number, dim: number): Module {
   const heads = stageAt(c, "num_attention_heads", i);
-  if (heads === 0 || dim % heads !== 0) c.divisible("hidden_size_check", "num_attention_heads");
+  checkHeads(c, dim, heads);
   const sr = stageAt(c, "sr_ratios", i);
   const ff = Math.floor(dim * stageAt(c, "mlp_ratios", i));
   return module(`${p}Layer`, {

@@ -8,3 +8,8 @@ export function stageAt(c: Config, key: string, i: number): number {
   if (typeof v !== "number" || !(v >= 0)) throw new InvalidConfigError(`${c.label}: \`${key}\` needs a number for stage ${i}`, key);
   return v;
 }
+
+/** A stage's width must split evenly across its heads, as the attention modules check. */
+export function checkHeads(c: Config, dim: number, heads: number, key = "num_attention_heads"): void {
+  if (heads === 0 || dim % heads !== 0) throw new InvalidConfigError(`${c.label}: stage width ${dim} is not a multiple of \`${key}\` (${heads})`, key);
+}

@@ -28,8 +28,9 @@ export function fSubModel(
   archs: readonly TransformersArchitecture[],
   auto: AutoClass,
   fallback: string,
+  override: RawConfig = {},
 ): ModelBuild & { config: Config } {
-  const raw = (parent.object(key) ?? {}) as RawConfig;
+  const raw = { ...((parent.object(key) ?? {}) as RawConfig), ...override };
   const type = typeof raw.model_type === "string" ? raw.model_type : fallback;
   const arch = archs.find((a) => a.modelType === type);
   const builder = arch?.models[auto];
