@@ -10,6 +10,10 @@ export { parseConfigJson } from "./core/config/parse-json.js";
 export { supportedArchitectures } from "./core/architectures/registry.js";
 export { convertBytes } from "./core/format/convert-bytes.js";
 export { createAsciiTable } from "./core/format/ascii-table.js";
+export { estimateFromTensors } from "./core/weights/estimate-weights.js";
+export type { WeightsEstimateOptions } from "./core/weights/estimate-weights.js";
+export { countTensors, detectQuantization, layerOf } from "./core/weights/tensors.js";
+export type { StoredTensor, QuantMethod } from "./core/weights/tensors.js";
 export {
   EstimateError,
   ConfigParseError,

@@ -1,5 +1,6 @@
 import { estimate, LIBRARIES, type EstimateResult, type Library } from "../core/estimate.js";
-import { isEstimateError, UsageError } from "../core/errors.js";
+import { isEstimateError, UnsupportedArchitectureError, UsageError } from "../core/errors.js";
+import { estimateFromTensors } from "../core/weights/estimate-weights.js";
 import { TABLE_DTYPES, type TableDType } from "../core/measure/table-rows.js";
 import { supportedArchitectures } from "../core/architectures/registry.js";
 import type { ResolvedModel } from "../hub/resolve-model.js";
@@ -40,6 +41,7 @@ export const OPTIONS = {
     valueName: "TOKEN",
     description: "Hub token for gated or private models (default: HF_TOKEN, then $HF_HOME/token); never printed",
   },
+  "gguf-file": { kind: "value", aliases: ["gguf_file"], valueName: "FILE", description: "the .gguf file of a GGUF repo to read (default: each one)" },
   json: { kind: "flag", description: "print one JSON object per MODEL (JSON Lines) instead of the table" },
   list: { kind: "flag", description: "print the supported model_types and timm architectures" },
   "list-models": { kind: "flag", aliases: ["list_models"], description: "print the model ids shipped for offline use" },
@@ -81,14 +83,40 @@ export interface EstimateRequest {
   readonly dtypes?: readonly TableDType[];
 }
 
-export function estimateResolved(resolved: ResolvedModel, request: EstimateRequest): EstimateResult {
+/**
+ * The estimate for a resolved MODEL: from its config when this package builds the architecture; from the
+ * checkpoint headers (never running remote code) when it does not, or when there is no config at all.
+ */
+export async function estimateResolved(resolved: ResolvedModel, request: EstimateRequest): Promise<EstimateResult[]> {
   const library = request.library ?? resolved.library;
-  return estimate(resolved.config, {
-    model: resolved.name,
-    ...(library ? { library } : {}),
-    ...(request.dtypes ? { dtypes: request.dtypes } : {}),
-    ...(resolved.timmModelName ? { timmModelName: resolved.timmModelName } : {}),
-  });
+  const fromHeaders = async (): Promise<EstimateResult[]> => {
+    const sources = await (resolved.weights as NonNullable<ResolvedModel["weights"]>)();
+    const config = typeof resolved.config === "object" && resolved.config !== null ? (resolved.config as Record<string, unknown>) : undefined;
+    return sources.map((w) =>
+      estimateFromTensors(w.tensors, {
+        model: w.name,
+        source: w.source,
+        ...(config ? { config } : {}),
+        ...(library ? { library } : {}),
+        ...(request.dtypes ? { dtypes: request.dtypes } : {}),
+        ...(w.modelClass ? { modelClass: w.modelClass } : {}),
+      }),
+    );
+  };
+  if (resolved.config === undefined) return fromHeaders();
+  try {
+    return [
+      estimate(resolved.config, {
+        model: resolved.name,
+        ...(library ? { library } : {}),
+        ...(request.dtypes ? { dtypes: request.dtypes } : {}),
+        ...(resolved.timmModelName ? { timmModelName: resolved.timmModelName } : {}),
+      }),
+    ];
+  } catch (error) {
+    if (error instanceof UnsupportedArchitectureError && resolved.weights) return fromHeaders();
+    throw error;
+  }
 }
 
 /** Runs the CLI; returns the exit status (0 ok, 1 a model failed, 2 usage). */
@@ -134,11 +162,14 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
       const resolved = await resolveModel(model, {
         settings,
         revision: o.revision as string | undefined,
+        ggufFile: o["gguf-file"] as string | undefined,
         notice: (line) => io.stderr(`note: ${line}\n`),
       });
-      const result = estimateResolved(resolved, request);
-      if (o.json) io.stdout(`${JSON.stringify(result)}\n`);
-      else io.stdout(`Loading pretrained config for \`${model}\` from \`${result.library}\`...\n${result.table}\n`);
+      for (const result of await estimateResolved(resolved, request)) {
+        if (o.json) io.stdout(`${JSON.stringify(result)}\n`);
+        else if (result.source === "config") io.stdout(`Loading pretrained config for \`${model}\` from \`${result.library}\`...\n${result.table}\n`);
+        else io.stdout(`Reading ${result.source} headers of \`${result.model}\` (no buildable config)...\n${result.table}\n`);
+      }
     } catch (error) {
       failed++;
       const message = describeError(error, model, io.env);

@@ -36,6 +36,12 @@ export interface EstimateResult {
   readonly noSplitModules: readonly string[] | null;
   /** accelerate's ASCII table, byte for byte. */
   readonly table: string;
+  /** What the numbers come from: the config (the module tree), or checkpoint headers when no config could be built. */
+  readonly source: "config" | "safetensors" | "gguf";
+  /** Bytes of the tensors as stored in the checkpoint (header-based estimates only). */
+  readonly checkpointBytes?: number;
+  /** The checkpoint's quantization when read from headers. */
+  readonly quantization?: { readonly method: string; readonly bits: number } | null;
 }
 
 export function detectLibrary(config: RawConfig): Library | undefined {
@@ -121,7 +127,8 @@ export function timmArgs(raw: RawConfig): TimmArgs {
     numClasses: intOr(numClasses, 1000, "num_classes"),
     inChans: intOr((modelArgs as Record<string, unknown>).in_chans ?? inputSize?.[0], 3, "in_chans"),
     ...(imgSize ? { imgSize } : {}),
-    ...(typeof raw.global_pool === "string" ? { globalPool: raw.global_pool } : {}),
+    // timm reads global_pool only from the pretrained config (a default), never from config.json's top level.
+    ...(typeof cfg.global_pool === "string" ? { globalPool: cfg.global_pool } : {}),
     extra: modelArgs as Record<string, unknown>,
   };
 }
@@ -195,5 +202,6 @@ export function estimate(config: unknown, options: EstimateOptions = {}): Estima
     rows,
     noSplitModules: built.noSplitModules,
     table,
+    source: "config",
   };
 }

@@ -5,7 +5,9 @@ import { readCatalogConfig } from "./catalog.js";
 import { GatedRepoError, HubError, HubUnreachableError, RepoNotFoundError } from "./errors.js";
 import { createHubFetch, type HubFetch } from "./hub-fetch.js";
 import { parseHubReference, type HubReference } from "./model-ref.js";
-import { looksLikePath, readConfigFile, resolveLocalPath, timmNameFromId, type ResolvedModel } from "./resolve-model.js";
+import { looksLikePath, readConfigFile, resolveLocalPath, timmNameFromId, type ResolvedModel, type WeightsSource } from "./resolve-model.js";
+import { tensorsFromHeader } from "./weights/safetensors.js";
+import { ggufLabel, tensorsFromGguf } from "./weights/gguf.js";
 import type { HubSettings } from "./settings.js";
 import { existsSync } from "node:fs";
 
@@ -17,6 +19,8 @@ export interface ResolveOptions {
   readonly notice?: (line: string) => void;
   /** The fetch under the Hub client (tests pass one that counts requests). */
   readonly fetch?: typeof fetch;
+  /** `--gguf-file`: which .gguf of a repo to read (default: all, one table each). */
+  readonly ggufFile?: string | undefined;
 }
 
 const CONFIG = "config.json";
@@ -68,6 +72,75 @@ function hubFailure(error: unknown, repo: string, hubFetch: HubFetch, revision: 
   });
 }
 
+interface HubWeightsParams {
+  readonly input: string;
+  readonly repo: string;
+  readonly commit: string;
+  readonly files: ReadonlySet<string>;
+  readonly settings: HubSettings;
+  readonly hubFetch: HubFetch;
+  readonly ggufFile: string | undefined;
+}
+
+const GGUF_SHARD = /-(\d{5})-of-(\d{5})\.gguf$/;
+
+/**
+ * Reads checkpoint headers from the Hub with Range requests: safetensors (single or sharded through the index,
+ * via @huggingface/hub) or GGUF (via @huggingface/gguf; one table per file, shards read together).
+ */
+function hubWeights(p: HubWeightsParams): (() => Promise<WeightsSource[]>) | undefined {
+  const credentials = p.settings.token ? { accessToken: p.settings.token as `hf_${string}` } : {};
+  const hasSafetensors = p.files.has("model.safetensors") || p.files.has("model.safetensors.index.json");
+  const ggufFiles = [...p.files].filter((f) => f.toLowerCase().endsWith(".gguf") && (!GGUF_SHARD.test(f) || /-00001-of-/.test(f)));
+  const mapped = (load: () => Promise<WeightsSource[]>) => async () => {
+    try {
+      return await load();
+    } catch (error) {
+      const { HubApiError } = await import("@huggingface/hub");
+      throw hubFailure(error, p.repo, p.hubFetch, p.commit, HubApiError);
+    }
+  };
+  if (p.ggufFile) {
+    const file = p.ggufFile;
+    if (!p.files.has(file)) return async () => {
+      throw new ModelNotFoundError(`${p.repo} has no file ${file}`);
+    };
+    return mapped(() => readHubGguf(p, [file]));
+  }
+  if (hasSafetensors) {
+    return mapped(async () => {
+      const { parseSafetensorsMetadata } = await import("@huggingface/hub");
+      const parsed = await parseSafetensorsMetadata({
+        repo: p.repo,
+        revision: p.commit,
+        hubUrl: p.settings.endpoint,
+        fetch: p.hubFetch as typeof fetch,
+        ...credentials,
+      });
+      const headers = parsed.sharded ? Object.entries(parsed.headers) : [["model.safetensors", parsed.header] as const];
+      const tensors = headers.flatMap(([file, header]) => tensorsFromHeader(header, `${p.repo}/${file}`));
+      return [{ name: p.input, source: "safetensors" as const, tensors }];
+    });
+  }
+  if (ggufFiles.length > 0) return mapped(() => readHubGguf(p, ggufFiles));
+  return undefined;
+}
+
+async function readHubGguf(p: HubWeightsParams, files: readonly string[]): Promise<WeightsSource[]> {
+  const { gguf, ggufAllShards } = await import("@huggingface/gguf");
+  const results: WeightsSource[] = [];
+  for (const file of files) {
+    const url = `${p.settings.endpoint}/${p.repo}/resolve/${p.commit}/${file.split("/").map(encodeURIComponent).join("/")}`;
+    const fetchFn = p.hubFetch as typeof fetch;
+    const infos = GGUF_SHARD.test(file)
+      ? (await ggufAllShards(url, { fetch: fetchFn })).shards.flatMap((s) => s.tensorInfos)
+      : (await gguf(url, { fetch: fetchFn })).tensorInfos;
+    const label = ggufLabel(file);
+    results.push({ name: files.length > 1 ? `${p.input}/${file}` : p.input, source: "gguf", tensors: tensorsFromGguf(infos), ...(label ? { modelClass: `gguf:${label}` } : {}) });
+  }
+  return results;
+}
+
 /**
  * Resolves MODEL to its config: a local path; else the Hub (model info, then config.json into the
  * huggingface_hub cache); offline (`HF_HUB_OFFLINE=1`) or when the Hub cannot be reached, the cache and then
@@ -99,24 +172,27 @@ export async function resolveModel(input: string, options: ResolveOptions): Prom
     const files = new Set(info.filePaths ?? []);
     const commit = typeof info.sha === "string" ? info.sha : revision;
     const libraryName = LIBRARIES.includes(info.library_name as Library) ? (info.library_name as Library) : undefined;
-    if (!files.has(CONFIG)) {
-      throw new ModelNotFoundError(`${ref.repo} has no config.json on the Hub`);
+    const weights = hubWeights({ input, repo: ref.repo, commit, files, settings, hubFetch, ggufFile: options.ggufFile ?? (ref.path?.endsWith(".gguf") ? ref.path : undefined) });
+    const timmModelName = timmNameFromId(ref.repo);
+    const library = libraryName === "timm" || timmModelName ? { library: libraryName ?? ("timm" as const) } : {};
+    if (!files.has(CONFIG) || ref.path?.endsWith(".gguf")) {
+      if (!weights) throw new ModelNotFoundError(`${ref.repo} has no config.json and no safetensors or GGUF weights on the Hub`);
+      return { name: input, origin: `${settings.endpoint}/${ref.repo}`, weights, ...library };
     }
-    const cached = cachedFile(settings.cacheDir, ref.repo, commit, CONFIG);
-    let path = cached;
+    let path = cachedFile(settings.cacheDir, ref.repo, commit, CONFIG);
     if (!path) {
       const blob = await downloadFile({ repo: ref.repo, path: CONFIG, revision: commit, ...common });
       if (!blob) throw new ModelNotFoundError(`${ref.repo} has no config.json on the Hub`);
       const content = new Uint8Array(await blob.arrayBuffer());
       path = storeFile(settings.cacheDir, ref.repo, { revision, commit, path: CONFIG, content });
     }
-    const timmModelName = timmNameFromId(ref.repo);
     return {
       name: input,
       config: readConfigFile(path),
       origin: path,
-      ...(libraryName === "timm" || timmModelName ? { library: libraryName ?? "timm" } : {}),
+      ...library,
       ...(timmModelName ? { timmModelName } : {}),
+      ...(weights ? { weights } : {}),
     };
   } catch (error) {
     if (error instanceof HubUnreachableError) {

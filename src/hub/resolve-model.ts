@@ -3,17 +3,32 @@ import { join } from "node:path";
 import { parseConfigJson } from "../core/config/parse-json.js";
 import { ModelNotFoundError, InvalidConfigError } from "../core/errors.js";
 import type { Library } from "../core/estimate.js";
+import type { StoredTensor } from "../core/weights/tensors.js";
+import { readLocalSafetensors, readLocalSafetensorsIndex } from "./weights/safetensors.js";
+import { tensorsFromGguf } from "./weights/gguf.js";
 
-/** A MODEL argument resolved to the config that describes it. */
+/** A checkpoint's tensors, read from headers only, for when no config can be built. */
+export interface WeightsSource {
+  /** Title for the table: the MODEL, or MODEL/FILE when a repo holds several GGUF files. */
+  readonly name: string;
+  readonly source: "safetensors" | "gguf";
+  readonly tensors: readonly StoredTensor[];
+  readonly modelClass?: string;
+}
+
+/** A MODEL argument resolved to what describes it: a config, checkpoint headers, or both. */
 export interface ResolvedModel {
   /** The name as the user gave it: accelerate's table title uses it verbatim. */
   readonly name: string;
-  readonly config: unknown;
-  /** Where the config came from: a path, or "catalog:<id>". */
+  /** config.json, parsed; absent for GGUF-only or weights-only models. */
+  readonly config?: unknown;
+  /** Where it came from: a path, "catalog:<id>", or a Hub repo. */
   readonly origin: string;
   readonly library?: Library;
   /** For `timm/NAME.TAG` ids: the registered model name. */
   readonly timmModelName?: string;
+  /** Reads the checkpoint headers (only when the config cannot be built). */
+  readonly weights?: () => Promise<WeightsSource[]>;
 }
 
 /** config.json files larger than this are not configs (the largest real ones are a few hundred kB). */
@@ -26,7 +41,7 @@ export function readConfigFile(path: string): unknown {
 }
 
 export function looksLikePath(model: string): boolean {
-  return model.startsWith(".") || model.startsWith("/") || model.endsWith(".json") || model.includes("\\");
+  return model.startsWith(".") || model.startsWith("/") || /\.(json|safetensors|gguf)$/i.test(model) || model.includes("\\");
 }
 
 /** `timm/resnet50.a1_in1k` → `resnet50`: the part `timm.create_model` registers, without the pretrained tag. */
@@ -35,10 +50,38 @@ export function timmNameFromId(id: string): string | undefined {
   return match?.[1];
 }
 
-/** A config.json path, or a folder holding one. */
+async function localGguf(path: string, name: string): Promise<WeightsSource[]> {
+  const { gguf } = await import("@huggingface/gguf");
+  const parsed = await gguf(path, { allowLocalFile: true });
+  const arch = parsed.metadata["general.architecture"];
+  return [{ name, source: "gguf", tensors: tensorsFromGguf(parsed.tensorInfos), ...(typeof arch === "string" ? { modelClass: `gguf:${arch}` } : {}) }];
+}
+
+/**
+ * A local path: a config.json, a folder (config.json, else model.safetensors[.index.json]), a .safetensors
+ * file, a model.safetensors.index.json, or a .gguf file. Headers are read, never the weights.
+ */
 export function resolveLocalPath(model: string): ResolvedModel {
   const stat = statSync(model);
-  const path = stat.isDirectory() ? join(model, "config.json") : model;
-  if (!existsSync(path)) throw new ModelNotFoundError(`${model} has no config.json`);
-  return { name: model, config: readConfigFile(path), origin: path };
+  if (stat.isDirectory()) {
+    const config = join(model, "config.json");
+    const single = join(model, "model.safetensors");
+    const index = join(model, "model.safetensors.index.json");
+    const weights = existsSync(index)
+      ? async () => [{ name: model, source: "safetensors" as const, tensors: readLocalSafetensorsIndex(index) }]
+      : existsSync(single)
+        ? async () => [{ name: model, source: "safetensors" as const, tensors: readLocalSafetensors(single) }]
+        : undefined;
+    if (existsSync(config)) return { name: model, config: readConfigFile(config), origin: config, ...(weights ? { weights } : {}) };
+    if (weights) return { name: model, origin: model, weights };
+    throw new ModelNotFoundError(`${model} has no config.json nor model.safetensors`);
+  }
+  if (/\.safetensors$/i.test(model)) {
+    return { name: model, origin: model, weights: async () => [{ name: model, source: "safetensors", tensors: readLocalSafetensors(model) }] };
+  }
+  if (/\.safetensors\.index\.json$/i.test(model)) {
+    return { name: model, origin: model, weights: async () => [{ name: model, source: "safetensors", tensors: readLocalSafetensorsIndex(model) }] };
+  }
+  if (/\.gguf$/i.test(model)) return { name: model, origin: model, weights: () => localGguf(model, model) };
+  return { name: model, config: readConfigFile(model), origin: model };
 }

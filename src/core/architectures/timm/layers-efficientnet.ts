@@ -43,11 +43,9 @@ function parseKernel(s: string): Kernel {
 function decodeBlock(str: string): [BlockSpec, number] {
   const [type, ...ops] = str.split("_");
   const o: Record<string, string> = {};
-  let skip: boolean | undefined;
   for (const op of ops) {
-    if (op === "noskip") skip = false;
-    else if (op === "skip") skip = true;
-    else if (op.startsWith("n")) continue;
+    // skip/noskip and activation ops (n*) change no tensor shapes.
+    if (op === "noskip" || op === "skip" || op.startsWith("n")) continue;
     else {
       const m = /^(\D*)(\d.*)$/.exec(op);
       if (m) o[m[1] as string] = m[2] as string;
@@ -77,7 +75,6 @@ function decodeBlock(str: string): [BlockSpec, number] {
     keyDim: num("d", 64),
     kvStride: num("v", 1),
   };
-  void skip;
   return [spec, num("r", 1)];
 }
 

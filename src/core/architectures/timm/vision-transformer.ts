@@ -37,9 +37,7 @@ export interface VitArgs {
 }
 
 function normName(n: string | null | undefined): string {
-  if (!n) return "layernorm";
-  const k = n.toLowerCase();
-  return k === "layernorm" || k === "rmsnorm" ? k : k;
+  return n ? n.toLowerCase() : "layernorm";
 }
 
 /** timm's `Attention`: fused qkv, optional q/k norms and pre-projection norm. */

@@ -94,7 +94,7 @@ export const albert: TransformersArchitecture = {
           dense: linear(c.positiveInt("hidden_size"), emb),
           // The decoder's weight is tied to the word embeddings and its bias is `predictions.bias`.
           decoder: module("Linear", {
-            params: { weight: c.bool("tie_word_embeddings") ? tied([vocab, emb]) : [vocab, emb], bias: tied([vocab]) },
+            params: { weight: [vocab, emb], bias: [vocab] },
           }),
         },
       });

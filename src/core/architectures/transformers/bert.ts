@@ -21,7 +21,7 @@ export function bertLmHead(c: Config, prefix: string, tie: boolean) {
             children: { dense: linear(hidden, hidden), LayerNorm: layerNorm(hidden) },
           }),
           // The decoder's bias is the same Parameter as `predictions.bias`, registered after it.
-          decoder: module("Linear", { params: { weight: tie ? tied([vocab, hidden]) : [vocab, hidden], bias: tied([vocab]) } }),
+          decoder: module("Linear", { params: { weight: [vocab, hidden], bias: [vocab] } }),
         },
       }),
     },

@@ -47,7 +47,7 @@ export const biogpt: TransformersArchitecture = {
     AutoModelForCausalLM: (c) =>
       built(
         module("BioGptForCausalLM", {
-          children: { biogpt: model(c), output_projection: lmHead(c.bool("tie_word_embeddings"), c.positiveInt("hidden_size"), c.int("vocab_size")) },
+          children: { biogpt: model(c), output_projection: lmHead(c.positiveInt("hidden_size"), c.int("vocab_size")) },
         }),
         null,
       ),

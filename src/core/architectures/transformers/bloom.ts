@@ -59,7 +59,7 @@ export const bloom: TransformersArchitecture = {
     AutoModelForCausalLM: (c) =>
       built(
         module("BloomForCausalLM", {
-          children: { transformer: model(c), lm_head: lmHead(c.bool("tie_word_embeddings"), c.positiveInt("hidden_size"), c.int("vocab_size")) },
+          children: { transformer: model(c), lm_head: lmHead(c.positiveInt("hidden_size"), c.int("vocab_size")) },
         }),
         NO_SPLIT,
       ),

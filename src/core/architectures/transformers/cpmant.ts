@@ -1,9 +1,10 @@
 // transformers/models/cpmant/{configuration,modeling}_cpmant.py (4.47)
 import type { Config } from "../../config/config.js";
 import { embedding, linear, rmsNorm } from "../../modules/blocks.js";
-import { module, repeat, tied, type Module } from "../../modules/module.js";
+import { module, repeat, type Module } from "../../modules/module.js";
 import type { TransformersArchitecture } from "../types.js";
 import { built } from "./shared/build.js";
+import { lmHead } from "./shared/b-fairseq.js";
 
 function model(c: Config): Module {
   const hidden = c.positiveInt("hidden_size");
@@ -82,8 +83,7 @@ export const cpmant: TransformersArchitecture = {
     AutoModelForCausalLM: (c) => {
       const hidden = c.positiveInt("hidden_size");
       const rows = c.int("prompt_types") * c.int("prompt_length") + c.int("vocab_size");
-      const head = c.bool("tie_word_embeddings") ? module("Linear", { params: { weight: tied([rows, hidden]) } }) : linear(hidden, rows, false);
-      return built(module("CpmAntForCausalLM", { children: { cpmant: model(c), lm_head: head } }), null);
+      return built(module("CpmAntForCausalLM", { children: { cpmant: model(c), lm_head: lmHead(hidden, rows) } }), null);
     },
   },
 };

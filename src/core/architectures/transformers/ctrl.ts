@@ -1,7 +1,7 @@
 // transformers/models/ctrl/{configuration,modeling}_ctrl.py (4.47)
 import type { Config } from "../../config/config.js";
 import { embedding, layerNorm, linear } from "../../modules/blocks.js";
-import { list, module, repeat, stateless, tied, type Module } from "../../modules/module.js";
+import { list, module, repeat, stateless, type Module } from "../../modules/module.js";
 import type { TransformersArchitecture } from "../types.js";
 import { built } from "./shared/build.js";
 import { GPT2_ATTRIBUTE_MAP } from "./shared/b-gpt2.js";
@@ -39,9 +39,8 @@ export const ctrl: TransformersArchitecture = {
     AutoModelForCausalLM: (c) => {
       const d = c.positiveInt("n_embd");
       const vocab = c.int("vocab_size");
-      // CTRL's head has a bias, kept even when its weight is tied to `w`.
-      const head = module("Linear", { params: { weight: c.bool("tie_word_embeddings") ? tied([vocab, d]) : [vocab, d], bias: [vocab] } });
-      return built(module("CTRLLMHeadModel", { children: { transformer: model(c), lm_head: head } }), null);
+      // Tied by Parameter assignment, which accelerate's empty init undoes: counted in full (see lmHead).
+      return built(module("CTRLLMHeadModel", { children: { transformer: model(c), lm_head: linear(d, vocab) } }), null);
     },
   },
 };

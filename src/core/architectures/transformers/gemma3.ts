@@ -31,7 +31,7 @@ function conditionalGeneration(c: Config): ModelBuild {
   const hidden = text.positiveInt("hidden_size");
   const vocab = text.int("vocab_size");
   const head = text.bool("tie_word_embeddings")
-    ? module("Linear", { params: { weight: tied([vocab, hidden]) } })
+    ? module("Linear", { params: { weight: [vocab, hidden] } })
     : module("Linear", { params: { weight: [vocab, hidden] } });
   return built(module("Gemma3ForConditionalGeneration", { children: { model, lm_head: head } }), GEMMA3_NO_SPLIT);
 }

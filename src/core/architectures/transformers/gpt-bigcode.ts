@@ -78,7 +78,7 @@ export const gptBigcode: TransformersArchitecture = {
     AutoModelForCausalLM: (c) =>
       built(
         module("GPTBigCodeForCausalLM", {
-          children: { transformer: model(c), lm_head: lmHead(c.bool("tie_word_embeddings"), c.positiveInt("n_embd"), c.int("vocab_size")) },
+          children: { transformer: model(c), lm_head: lmHead(c.positiveInt("n_embd"), c.int("vocab_size")) },
         }),
         NO_SPLIT,
       ),

@@ -74,7 +74,7 @@ export const gptNeoxJapanese: TransformersArchitecture = {
     AutoModelForCausalLM: (c) =>
       built(
         module("GPTNeoXJapaneseForCausalLM", {
-          children: { gpt_neox_japanese: model(c), embed_out: lmHead(c.bool("tie_word_embeddings"), c.positiveInt("hidden_size"), c.int("vocab_size")) },
+          children: { gpt_neox_japanese: model(c), embed_out: lmHead(c.positiveInt("hidden_size"), c.int("vocab_size")) },
         }),
         NO_SPLIT,
       ),

@@ -1,9 +1,10 @@
 // transformers/models/gpt_neox/{configuration,modeling}_gpt_neox.py (4.47)
 import type { Config } from "../../config/config.js";
 import { embedding, layerNorm, linear, rotaryEmbedding } from "../../modules/blocks.js";
-import { buffer, module, repeat, tied, type Module } from "../../modules/module.js";
+import { buffer, module, repeat, type Module } from "../../modules/module.js";
 import type { TransformersArchitecture } from "../types.js";
 import { built } from "./shared/build.js";
+import { lmHead } from "./shared/b-fairseq.js";
 import { rotaryDimOf } from "./shared/decoder.js";
 
 /** The causal mask and masked_bias that GPT-2-descended attentions register (bool mask: 1/8 byte per entry). */
@@ -84,8 +85,7 @@ export const gptNeox: TransformersArchitecture = {
     AutoModelForCausalLM: (c) => {
       const vocab = c.int("vocab_size");
       const hidden = c.positiveInt("hidden_size");
-      const head = c.bool("tie_word_embeddings") ? module("Linear", { params: { weight: tied([vocab, hidden]) } }) : linear(hidden, vocab, false);
-      return built(module("GPTNeoXForCausalLM", { children: { gpt_neox: model(c), embed_out: head } }), NO_SPLIT);
+      return built(module("GPTNeoXForCausalLM", { children: { gpt_neox: model(c), embed_out: lmHead(hidden, vocab) } }), NO_SPLIT);
     },
   },
 };

@@ -1,7 +1,7 @@
 // transformers/models/gptj/{configuration,modeling}_gptj.py (4.47); CodeGen (models/codegen) shares the layout.
 import type { Config } from "../../config/config.js";
 import { embedding, layerNorm, linear } from "../../modules/blocks.js";
-import { module, repeat, tied, type Module } from "../../modules/module.js";
+import { module, repeat, type Module } from "../../modules/module.js";
 import type { TransformersArchitecture } from "../types.js";
 import { built } from "./shared/build.js";
 import { GPT2_ATTRIBUTE_MAP } from "./shared/b-gpt2.js";
@@ -56,9 +56,8 @@ function architecture(modelType: string, prefix: "GPTJ" | "CodeGen", extra: Reco
       AutoModelForCausalLM: (c) => {
         const hidden = c.positiveInt("n_embd");
         const vocab = c.int("vocab_size");
-        // The head keeps its own bias even when its weight is tied.
-        const head = module("Linear", { params: { weight: c.bool("tie_word_embeddings") ? tied([vocab, hidden]) : [vocab, hidden], bias: [vocab] } });
-        return built(module(`${prefix}ForCausalLM`, { children: { transformer: model(c, prefix), lm_head: head } }), noSplit);
+        // A biased head; any tie is by Parameter assignment, undone by accelerate's empty init (see lmHead).
+        return built(module(`${prefix}ForCausalLM`, { children: { transformer: model(c, prefix), lm_head: linear(hidden, vocab) } }), noSplit);
       },
     },
   };

@@ -10,6 +10,7 @@ import { imagegpt } from "./imagegpt.js";
 import { mpt } from "./mpt.js";
 import { opt } from "./opt.js";
 import { xglm } from "./xglm.js";
+import { gptsanJapanese } from "./gptsan-japanese.js";
 import { reformer } from "./reformer.js";
 import { transfoXl } from "./transfo-xl.js";
 import { cpmant } from "./cpmant.js";
@@ -51,4 +52,5 @@ export const groupB: readonly TransformersArchitecture[] = [
   xlnet,
   reformer,
   transfoXl,
+  gptsanJapanese,
 ];

@@ -13,6 +13,14 @@ import { pegasus } from "./pegasus.js";
 import { pegasusX } from "./pegasus_x.js";
 import { switchTransformers } from "./switch_transformers.js";
 import { whisper } from "./whisper.js";
+import { udop } from "./udop.js";
+import { speecht5 } from "./speecht5.js";
+import { mctct } from "./mctct.js";
+import { univnet } from "./univnet.js";
+import { dac } from "./dac.js";
+import { data2vecAudio } from "./data2vec-audio.js";
+import { audioSpectrogramTransformer } from "./audio-spectrogram-transformer.js";
+import { wav2vec2Bert } from "./wav2vec2-bert.js";
 import { prophetnet, xlmProphetnet } from "./prophetnet.js";
 import { speechToText } from "./speech_to_text.js";
 import { qwen2AudioEncoderArch } from "./qwen2_audio_encoder.js";
@@ -41,4 +49,12 @@ export const groupD: readonly TransformersArchitecture[] = [
   xlmProphetnet,
   speechToText,
   qwen2AudioEncoderArch,
+  data2vecAudio,
+  audioSpectrogramTransformer,
+  wav2vec2Bert,
+  mctct,
+  univnet,
+  dac,
+  speecht5,
+  udop,
 ];

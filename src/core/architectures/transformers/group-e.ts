@@ -5,20 +5,28 @@ import { convnext, convnextv2 } from "./convnext.js";
 import { deit } from "./deit.js";
 import { dinov2 } from "./dinov2.js";
 import { dpt } from "./dpt.js";
+import { efficientformer } from "./efficientformer.js";
 import { efficientnet } from "./efficientnet.js";
 import { focalnet } from "./focalnet.js";
+import { hiera } from "./hiera.js";
 import { ijepa } from "./ijepa.js";
+import { levit } from "./levit.js";
+import { mobilevit } from "./mobilevit.js";
 import { mobilenetV1 } from "./mobilenet_v1.js";
 import { mobilenetV2 } from "./mobilenet_v2.js";
+import { poolformer } from "./poolformer.js";
 import { pvt } from "./pvt.js";
 import { pvtV2 } from "./pvt_v2.js";
 import { regnet } from "./regnet.js";
 import { resnet } from "./resnet.js";
 import { glpn, segformer } from "./segformer.js";
+import { seggpt } from "./seggpt.js";
+import { swiftformer } from "./swiftformer.js";
 import { swin2sr } from "./swin2sr.js";
 import { donutSwin, maskformerSwin, swin, swinv2 } from "./swin.js";
 import { timesformer } from "./timesformer.js";
 import { videomae } from "./videomae.js";
+import { van } from "./van.js";
 import { vitMae } from "./vit_mae.js";
 import { vitMsn } from "./vit_msn.js";
 import { vitdet } from "./vitdet.js";
@@ -31,4 +39,5 @@ export const groupE: readonly TransformersArchitecture[] = [
   convnext, convnextv2, resnet, regnet, bit,
   efficientnet, mobilenetV1, mobilenetV2,
   segformer, glpn, pvt, pvtV2,
+  poolformer, van, seggpt, swiftformer, efficientformer, levit, hiera, mobilevit,
 ];

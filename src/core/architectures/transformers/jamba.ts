@@ -125,7 +125,7 @@ export const jamba: TransformersArchitecture = {
     AutoModelForCausalLM: (c) =>
       built(
         module("JambaForCausalLM", {
-          children: { model: model(c), lm_head: lmHead(c.bool("tie_word_embeddings"), c.positiveInt("hidden_size"), c.int("vocab_size")) },
+          children: { model: model(c), lm_head: lmHead(c.positiveInt("hidden_size"), c.int("vocab_size")) },
         }),
         NO_SPLIT,
       ),

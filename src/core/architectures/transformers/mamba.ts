@@ -81,7 +81,7 @@ function architecture(modelType: string, prefix: "Mamba" | "FalconMamba", extra:
       AutoModelForCausalLM: (c) =>
         built(
           module(`${prefix}ForCausalLM`, {
-            children: { backbone: model(c, prefix), lm_head: lmHead(c.bool("tie_word_embeddings"), c.positiveInt("hidden_size"), c.int("vocab_size")) },
+            children: { backbone: model(c, prefix), lm_head: lmHead(c.positiveInt("hidden_size"), c.int("vocab_size")) },
           }),
           noSplit,
         ),

@@ -68,7 +68,7 @@ export const mamba2: TransformersArchitecture = {
     AutoModelForCausalLM: (c) =>
       built(
         module("Mamba2ForCausalLM", {
-          children: { backbone: model(c), lm_head: lmHead(c.bool("tie_word_embeddings"), c.positiveInt("hidden_size"), c.int("vocab_size")) },
+          children: { backbone: model(c), lm_head: lmHead(c.positiveInt("hidden_size"), c.int("vocab_size")) },
         }),
         NO_SPLIT,
       ),

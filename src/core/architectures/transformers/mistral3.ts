@@ -90,7 +90,7 @@ function conditionalGeneration(c: Config): ModelBuild {
   const hidden = text.positiveInt("hidden_size");
   const vocab = text.int("vocab_size");
   // Tying follows the text config, as `get_text_config().tie_word_embeddings` decides.
-  const head = text.bool("tie_word_embeddings") ? module("Linear", { params: { weight: tied([vocab, hidden]) } }) : linear(hidden, vocab, false);
+  const head = linear(hidden, vocab, false);
   return built(module("Mistral3ForConditionalGeneration", { children: { model, lm_head: head } }), []);
 }
 

@@ -59,7 +59,7 @@ export const mpt: TransformersArchitecture = {
     AutoModelForCausalLM: (c) =>
       built(
         module("MptForCausalLM", {
-          children: { transformer: model(c), lm_head: lmHead(c.bool("tie_word_embeddings"), c.positiveInt("d_model"), c.int("vocab_size")) },
+          children: { transformer: model(c), lm_head: lmHead(c.positiveInt("d_model"), c.int("vocab_size")) },
         }),
         NO_SPLIT,
       ),

@@ -58,7 +58,7 @@ export const openaiGpt: TransformersArchitecture = {
     AutoModelForCausalLM: (c) =>
       built(
         module("OpenAIGPTLMHeadModel", {
-          children: { transformer: model(c), lm_head: lmHead(c.bool("tie_word_embeddings"), c.positiveInt("n_embd"), c.int("vocab_size")) },
+          children: { transformer: model(c), lm_head: lmHead(c.positiveInt("n_embd"), c.int("vocab_size")) },
         }),
         null,
       ),

@@ -1,10 +1,10 @@
 // transformers/models/opt/{configuration,modeling}_opt.py (4.47)
 import type { Config } from "../../config/config.js";
 import { embedding, layerNorm, linear } from "../../modules/blocks.js";
-import { module, repeat, tied, type Module } from "../../modules/module.js";
+import { module, repeat, type Module } from "../../modules/module.js";
 import type { TransformersArchitecture } from "../types.js";
 import { built } from "./shared/build.js";
-import { fairseqDecoderLayer } from "./shared/b-fairseq.js";
+import { fairseqDecoderLayer, lmHead } from "./shared/b-fairseq.js";
 
 function decoder(c: Config): Module {
   const hidden = c.positiveInt("hidden_size");
@@ -57,8 +57,7 @@ export const opt: TransformersArchitecture = {
     AutoModelForCausalLM: (c) => {
       const vocab = c.int("vocab_size");
       const proj = c.positiveInt("word_embed_proj_dim");
-      const head = c.bool("tie_word_embeddings") ? module("Linear", { params: { weight: tied([vocab, proj]) } }) : linear(proj, vocab, false);
-      return built(module("OPTForCausalLM", { children: { model: model(c), lm_head: head } }), NO_SPLIT);
+      return built(module("OPTForCausalLM", { children: { model: model(c), lm_head: lmHead(proj, vocab) } }), NO_SPLIT);
     },
   },
 };

@@ -2,7 +2,7 @@
 import type { Config } from "../../config/config.js";
 import { InvalidConfigError } from "../../errors.js";
 import { embedding, layerNorm, linear } from "../../modules/blocks.js";
-import { buffer, list, module, tied, type Module } from "../../modules/module.js";
+import { buffer, list, module, type Module } from "../../modules/module.js";
 import type { TransformersArchitecture } from "../types.js";
 import { built } from "./shared/build.js";
 
@@ -121,10 +121,11 @@ export const reformer: TransformersArchitecture = {
     AutoModel: (c) => built(model(c), null),
     AutoModelForCausalLM: (c) => {
       const vocab = c.int("vocab_size");
-      // ReformerOnlyLMHead: its own bias, which the decoder Linear then reuses as its bias.
+      // ReformerOnlyLMHead assigns its own bias to the decoder; under accelerate's empty init that assignment
+      // makes a second Parameter, so both count.
       const head = module("ReformerOnlyLMHead", {
         params: { bias: [vocab] },
-        children: { decoder: module("Linear", { params: { weight: [vocab, 2 * c.positiveInt("hidden_size")], bias: tied([vocab]) } }) },
+        children: { decoder: module("Linear", { params: { weight: [vocab, 2 * c.positiveInt("hidden_size")], bias: [vocab] } }) },
       });
       return built(module("ReformerModelWithLMHead", { children: { reformer: model(c), lm_head: head } }), null);
     },

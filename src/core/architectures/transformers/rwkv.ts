@@ -78,7 +78,7 @@ export const rwkv: TransformersArchitecture = {
     AutoModelForCausalLM: (c) =>
       built(
         module("RwkvForCausalLM", {
-          children: { rwkv: model(c), head: lmHead(c.bool("tie_word_embeddings"), c.positiveInt("hidden_size"), c.int("vocab_size")) },
+          children: { rwkv: model(c), head: lmHead(c.positiveInt("hidden_size"), c.int("vocab_size")) },
         }),
         NO_SPLIT,
       ),

@@ -2,7 +2,7 @@
 import type { Config } from "../../config/config.js";
 import { InvalidConfigError } from "../../errors.js";
 import { embedding, layerNorm, linear } from "../../modules/blocks.js";
-import { buffer, list, module, repeat, stateless, tied, type Module } from "../../modules/module.js";
+import { buffer, list, module, repeat, stateless, type Module } from "../../modules/module.js";
 import type { TransformersArchitecture } from "../types.js";
 import { built } from "./shared/build.js";
 
@@ -37,8 +37,9 @@ function model(c: Config): Module {
   const inner = c.int("d_inner");
   if (c.int("attn_type") !== 0) throw new InvalidConfigError(`${c.label}: only \`attn_type\` 0 is implemented`, "attn_type");
   const untie = c.bool("untie_r");
-  // With untie_r false the biases live on the model and every layer reaches them again.
-  const rBias = untie ? [heads, dHead] : tied([heads, dHead]);
+  // With untie_r false the model owns the biases and assigns them to every layer; accelerate's empty init turns
+  // each assignment into a new Parameter, so the layers' copies count as well.
+  const rBias = [heads, dHead];
   const layer = module("RelPartialLearnableDecoderLayer", {
     children: {
       dec_attn: module("RelPartialLearnableMultiHeadAttn", {

@@ -51,7 +51,7 @@ export const xglm: TransformersArchitecture = {
     AutoModelForCausalLM: (c) =>
       built(
         module("XGLMForCausalLM", {
-          children: { model: model(c), lm_head: lmHead(c.bool("tie_word_embeddings"), c.positiveInt("d_model"), c.int("vocab_size")) },
+          children: { model: model(c), lm_head: lmHead(c.positiveInt("d_model"), c.int("vocab_size")) },
         }),
         NO_SPLIT,
       ),

@@ -2,7 +2,7 @@
 import type { Config } from "../../config/config.js";
 import { InvalidConfigError } from "../../errors.js";
 import { embedding, layerNorm, linear } from "../../modules/blocks.js";
-import { module, repeat, tied, type Module } from "../../modules/module.js";
+import { module, repeat, type Module } from "../../modules/module.js";
 import type { TransformersArchitecture } from "../types.js";
 import { built } from "./shared/build.js";
 
@@ -78,9 +78,8 @@ export const xlnet: TransformersArchitecture = {
     AutoModelForCausalLM: (c) => {
       const d = c.positiveInt("d_model");
       const vocab = c.int("vocab_size");
-      // lm_loss keeps its bias even when its weight is tied to the word embedding.
-      const head = module("Linear", { params: { weight: c.bool("tie_word_embeddings") ? tied([vocab, d]) : [vocab, d], bias: [vocab] } });
-      return built(module("XLNetLMHeadModel", { children: { transformer: model(c), lm_loss: head } }), null);
+      // A biased head; its tie is by Parameter assignment, undone by accelerate's empty init (see lmHead).
+      return built(module("XLNetLMHeadModel", { children: { transformer: model(c), lm_loss: linear(d, vocab) } }), null);
     },
   },
 };

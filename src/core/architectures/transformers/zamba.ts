@@ -146,7 +146,7 @@ export const zamba: TransformersArchitecture = {
     AutoModelForCausalLM: (c) =>
       built(
         module("ZambaForCausalLM", {
-          children: { model: model(c), lm_head: lmHead(c.bool("tie_word_embeddings"), c.positiveInt("hidden_size"), c.int("vocab_size")) },
+          children: { model: model(c), lm_head: lmHead(c.positiveInt("hidden_size"), c.int("vocab_size")) },
         }),
         NO_SPLIT,
       ),

@@ -3,7 +3,7 @@
  * self_attn (k/v/q/out projections), self_attn_layer_norm, [encoder_attn], fc1, fc2, final_layer_norm.
  */
 import { layerNorm, linear } from "../../../modules/blocks.js";
-import { module, tied, type Module } from "../../../modules/module.js";
+import { module, type Module } from "../../../modules/module.js";
 
 export function fairseqAttention(cls: string, dim: number, bias = true): Module {
   return module(cls, {
@@ -43,7 +43,11 @@ export function fairseqDecoderLayer(o: FairseqLayerOptions): Module {
   });
 }
 
-/** A bias-free output head, a second name for the input embedding when `tie_word_embeddings` (the default). */
-export function lmHead(tie: boolean, inFeatures: number, vocab: number): Module {
-  return tie ? module("Linear", { params: { weight: tied([vocab, inFeatures]) } }) : linear(inFeatures, vocab, false);
+/**
+ * A bias-free output head. Counted in full even with `tie_word_embeddings`: transformers ties it by assigning the
+ * embedding's Parameter, and accelerate's init_empty_weights re-wraps every assigned Parameter in a new object,
+ * so the tie does not survive (the gptsan-japanese reference shows the head counted in full).
+ */
+export function lmHead(inFeatures: number, vocab: number): Module {
+  return linear(inFeatures, vocab, false);
 }

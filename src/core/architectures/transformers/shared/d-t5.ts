@@ -44,6 +44,9 @@ export interface T5StyleStack {
   readonly feedForward: (i: number) => Module;
   /** a key that tells which blocks are identical (blocks with equal keys are built once). */
   readonly blockKey: (i: number) => string;
+  /** children right after `embed_tokens` (UDOP's `embed_patches`) and after `final_layer_norm`. */
+  readonly afterTokens?: Readonly<Record<string, Module | false>>;
+  readonly extras?: Readonly<Record<string, Module | false>>;
 }
 
 export function t5StyleCrossAttention(c: Config, prefix: string): Module {
@@ -62,8 +65,10 @@ export function t5StyleStack(c: Config, s: T5StyleStack): Module {
   return module(`${s.prefix}Stack`, {
     children: {
       embed_tokens: s.tokens === "module" ? alias(s.shared) : embedding(vocab, d),
+      ...s.afterTokens,
       block: list("ModuleList", ...runs),
       final_layer_norm: rmsNorm(`${s.prefix}LayerNorm`, c.positiveInt("d_model")),
+      ...s.extras,
     },
   });
 }

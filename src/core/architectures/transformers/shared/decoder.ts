@@ -92,7 +92,9 @@ export function decoderModel(c: Config, style: DecoderStyle, layer: Module = dec
 export function causalLm(c: Config, cls: string, backbone: Module, noSplit: readonly string[]): ModelBuild {
   const hidden = c.positiveInt("hidden_size");
   const vocab = c.int("vocab_size");
-  const head = c.bool("tie_word_embeddings") ? module("Linear", { params: { weight: tied([vocab, hidden]) } }) : linear(hidden, vocab, false);
+  // Tied or not, the head counts in full: accelerate's init_empty_weights re-wraps the Parameter that
+  // tie_weights() assigns, so PyTorch no longer sees one tensor under two names (see docs/porting.md).
+  const head = linear(hidden, vocab, false);
   return built(module(cls, { children: { model: backbone, lm_head: head } }), noSplit);
 }
 

@@ -65,7 +65,7 @@ export function causalLmHead(
   const vocab = c.int("vocab_size");
   const bias = opts.bias ?? false;
   const head = c.bool("tie_word_embeddings")
-    ? module("Linear", { params: { weight: tied([vocab, hidden]), bias: bias && [vocab] } })
+    ? module("Linear", { params: { weight: [vocab, hidden], bias: bias && [vocab] } })
     : linear(hidden, vocab, bias);
   return built(
     module(cls, { children: { [opts.backboneName ?? "model"]: backbone, lm_head: (opts.head ?? true) && head } }),

@@ -1,0 +1,153 @@
+/**
+ * The Planner's inputs and outputs (issue #6). Field names are a contract: the CLI's `--json` prints `plan` as is,
+ * and later versions only add fields.
+ */
+
+export const PLAN_DTYPES = ["float32", "float16", "bfloat16", "fp8"] as const;
+export type PlanDType = (typeof PLAN_DTYPES)[number];
+
+export const QUANTIZATIONS = ["bnb-int8", "bnb-nf4", "bnb-fp4", "gptq-4bit", "gptq-8bit", "awq-4bit", "fp8"] as const;
+export type Quantization = (typeof QUANTIZATIONS)[number];
+
+export const TRAIN_METHODS = ["full", "lora", "qlora"] as const;
+export type TrainMethod = (typeof TRAIN_METHODS)[number];
+
+export const OPTIMIZERS = ["adamw", "adamw-8bit", "sgd", "adafactor"] as const;
+export type Optimizer = (typeof OPTIMIZERS)[number];
+
+export const PRECISIONS = ["fp32", "mixed-bf16", "mixed-fp16", "bf16"] as const;
+export type Precision = (typeof PRECISIONS)[number];
+
+export const FSDP_MODES = ["full", "shard-grad-op"] as const;
+export type FsdpMode = (typeof FSDP_MODES)[number];
+
+/** `cpu`: parameters and optimizer states offloaded (DeepSpeed's estimator default); `optimizer`: optimizer only. */
+export const OFFLOADS = ["cpu", "optimizer"] as const;
+export type Offload = (typeof OFFLOADS)[number];
+
+export interface PlanOptions {
+  /** Inference plan (the default when `train` is absent). */
+  readonly inference?: boolean;
+  readonly train?: TrainMethod;
+  /** Sequences per step (per GPU for data parallelism). Default 1. */
+  readonly batchSize?: number;
+  /** Tokens per sequence (prompt + generated for inference). Default 2048 for inference/training. */
+  readonly seqLen?: number;
+  /** Encoder tokens for encoder-decoder models (cross-attention cache). Default: seqLen (Whisper: 1500 frames). */
+  readonly encoderSeqLen?: number;
+  /** Inference weights dtype (default bfloat16). */
+  readonly dtype?: PlanDType;
+  /** KV cache dtype (default: the weights dtype; fp8 → 1 byte). */
+  readonly kvDtype?: PlanDType;
+  readonly quantization?: Quantization;
+  /** bitsandbytes 4-bit double quantization (`bnb_4bit_use_double_quant`). Default false, as transformers. */
+  readonly doubleQuant?: boolean;
+  /** GPTQ/AWQ group size. Default 128. */
+  readonly groupSize?: number;
+  /** Replaces the default per-GPU overhead (CUDA context + allocator reserve), in MiB. */
+  readonly overheadMb?: number;
+  readonly optimizer?: Optimizer;
+  readonly precision?: Precision;
+  readonly gradientCheckpointing?: boolean;
+  readonly loraR?: number;
+  /** `all-linear` or module-name suffixes (`q_proj`, `v_proj`). Default all-linear. */
+  readonly loraTargets?: "all-linear" | readonly string[];
+  readonly gpus?: number;
+  readonly zero?: 1 | 2 | 3;
+  readonly offload?: Offload;
+  readonly fsdp?: FsdpMode;
+  readonly tp?: number;
+  /** A name from the GPU catalog (`H100 80GB`): adds fits / gpusNeeded / maxBatchSize / maxSeqLen. */
+  readonly gpu?: string;
+}
+
+export interface KvCacheLayerGroup {
+  /** `full`, `sliding`, `chunked`, `mla`, `cross`, `ssm`, `recurrent`. */
+  readonly kind: string;
+  readonly layers: number;
+  /** Tokens held per sequence on each such layer (the fixed state size for SSM layers: 0). */
+  readonly tokens: number;
+  /** Bytes per layer per sequence-token (KV) or per sequence (SSM/recurrent state). */
+  readonly bytesPerUnit: number;
+  readonly bytes: number;
+}
+
+export interface KvCacheDetail {
+  /** `mha`, `gqa`, `mqa`, `mla`, `sliding-window`, `hybrid-ssm`, `ssm`, `encoder-decoder`, `none`. */
+  readonly variant: string;
+  readonly groups: readonly KvCacheLayerGroup[];
+  readonly formula: string;
+}
+
+export interface QuantizationDetail {
+  readonly method: Quantization;
+  /** Parameters stored quantized (Linear weights outside the output head). */
+  readonly quantizedParameters: number;
+  /** Parameters kept in 16-bit (embeddings, norms, output head, biases, other tensors). */
+  readonly keptParameters: number;
+  /** Scales, zeros, absmax and index tensors the method adds. */
+  readonly stateBytes: number;
+}
+
+export interface LoraDetail {
+  readonly r: number;
+  readonly targets: "all-linear" | readonly string[];
+  /** Number of module instances that receive an adapter. */
+  readonly targetedModules: number;
+  readonly trainableParameters: number;
+}
+
+export interface StageRow {
+  readonly dtype: "float32" | "float16";
+  readonly model: number;
+  readonly gradientCalculation: number;
+  readonly backwardPass: number;
+  readonly optimizerStep: number;
+  readonly display: { readonly model: string; readonly gradientCalculation: string; readonly backwardPass: string; readonly optimizerStep: string };
+}
+
+export interface ParallelDetail {
+  readonly gpus: number;
+  readonly strategy: string;
+  readonly tp: number;
+  /** DeepSpeed's estimate of host memory per node (`cpu_mem`), when ZeRO is used. */
+  readonly cpuBytesPerNode?: number;
+  /** The largest module's own parameter count (DeepSpeed's `model_to_params`). */
+  readonly largestLayerParameters: number;
+}
+
+export interface GpuInfo {
+  readonly name: string;
+  readonly vendor: string;
+  readonly memoryBytes: number;
+}
+
+export interface Plan {
+  readonly mode: "inference" | "training";
+  readonly modelClass: string;
+  readonly parameters: number;
+  readonly settings: Readonly<Record<string, unknown>>;
+  /** Per GPU. */
+  readonly weightsBytes: number;
+  readonly kvCacheBytes: number;
+  readonly activationBytes: number;
+  readonly gradientBytes: number;
+  readonly optimizerBytes: number;
+  readonly overheadBytes: number;
+  /** Peak per GPU: what has to fit on each device. */
+  readonly totalBytes: number;
+  readonly trainableParameters?: number;
+  readonly modelStatesPerGpuBytes?: number;
+  readonly kvCache?: KvCacheDetail;
+  readonly quantization?: QuantizationDetail;
+  readonly lora?: LoraDetail;
+  readonly parallel?: ParallelDetail;
+  /** The Accelerate Space's "Training using Adam explained" table, from accelerate's float32 total. */
+  readonly stages?: readonly StageRow[];
+  readonly gpu?: GpuInfo;
+  readonly fits?: boolean;
+  readonly gpusNeeded?: number | null;
+  readonly maxBatchSize?: number;
+  readonly maxSeqLen?: number;
+  readonly assumptions: readonly string[];
+}

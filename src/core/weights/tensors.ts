@@ -1,0 +1,88 @@
+/**
+ * Parameter counts from the tensors a checkpoint stores (safetensors or GGUF headers), for models no config
+ * describes or whose architecture is not built here. Quantized checkpoints store packed or auxiliary tensors;
+ * each is mapped back to the parameters it represents, so the count is the model's, not the file's.
+ */
+
+/** One tensor as a header lists it. `bytes` is what it takes on disk. */
+export interface StoredTensor {
+  readonly name: string;
+  readonly dtype: string;
+  readonly shape: readonly number[];
+  readonly bytes: number;
+}
+
+export type QuantMethod = "bnb-4bit" | "bnb-8bit" | "gptq" | "awq" | "fp8" | "none";
+
+export interface TensorCount {
+  readonly name: string;
+  /** Parameters the tensor stands for (0 for quantization state: scales, zeros, absmax…). */
+  readonly parameters: number;
+}
+
+/** Tensors that only hold quantization state: never parameters of the model. */
+const QUANT_STATE = [
+  /\.(qzeros|scales|g_idx|absmax|quant_map|nested_absmax|nested_quant_map|SCB|weight_format)$/,
+  /\.quant_state\./,
+  /\.(weight_scale|weight_scale_inv|input_scale|k_scale|v_scale|output_scale)$/,
+];
+
+export function numelOf(shape: readonly number[]): number {
+  let n = 1;
+  for (const d of shape) n *= d;
+  return n;
+}
+
+/** The quantization a checkpoint uses, from its config's `quantization_config` or its tensor names. */
+export function detectQuantization(tensors: readonly StoredTensor[], config?: Readonly<Record<string, unknown>>): { method: QuantMethod; bits: number } {
+  const q = (config?.quantization_config ?? undefined) as Record<string, unknown> | undefined;
+  const method = typeof q?.quant_method === "string" ? q.quant_method.toLowerCase() : undefined;
+  const bits = typeof q?.bits === "number" ? q.bits : typeof q?.w_bit === "number" ? q.w_bit : 4;
+  if (method === "gptq") return { method: "gptq", bits };
+  if (method === "awq") return { method: "awq", bits };
+  if (method === "fp8") return { method: "fp8", bits: 8 };
+  if (method === "bitsandbytes") return { method: q?.load_in_8bit === true ? "bnb-8bit" : "bnb-4bit", bits: q?.load_in_8bit === true ? 8 : 4 };
+  const names = new Set(tensors.map((t) => t.name));
+  if (tensors.some((t) => t.name.endsWith(".qweight"))) return { method: "gptq", bits };
+  if (tensors.some((t) => t.name.endsWith(".absmax") || t.name.includes(".quant_state."))) return { method: "bnb-4bit", bits: 4 };
+  if (tensors.some((t) => t.name.endsWith(".SCB"))) return { method: "bnb-8bit", bits: 8 };
+  if (tensors.some((t) => t.dtype.startsWith("F8") && names.has(`${t.name}_scale`))) return { method: "fp8", bits: 8 };
+  return { method: "none", bits: 16 };
+}
+
+/**
+ * Parameters each stored tensor represents:
+ * - GPTQ/AWQ `qweight` (int32) packs 32 / bits weights per element;
+ * - bitsandbytes 4-bit weights (uint8 with a sibling `.absmax` or quant state) pack two per byte;
+ * - scales, zeros, absmax, quant maps, `g_idx`, SCB, FP8 scales are quantization state: 0.
+ */
+export function countTensors(tensors: readonly StoredTensor[], quant: { method: QuantMethod; bits: number }): TensorCount[] {
+  const names = new Set(tensors.map((t) => t.name));
+  return tensors.map((t) => {
+    if (QUANT_STATE.some((re) => re.test(t.name))) return { name: t.name, parameters: 0 };
+    const numel = numelOf(t.shape);
+    if (t.name.endsWith(".qweight") && (t.dtype === "I32" || t.dtype === "U32")) {
+      return { name: t.name.replace(/\.qweight$/, ".weight"), parameters: numel * Math.floor(32 / quant.bits) };
+    }
+    const bnb4 = t.dtype === "U8" && (names.has(`${t.name}.absmax`) || [...names].some((n) => n.startsWith(`${t.name}.quant_state.`)));
+    if (bnb4) return { name: t.name, parameters: numel * 2 };
+    return { name: t.name, parameters: numel };
+  });
+}
+
+/**
+ * The module a tensor belongs to for the largest-layer walk: decoder/encoder blocks (`model.layers.N`,
+ * `transformer.h.N`, `blocks.N`, `encoder.layer.N`) count as one layer, like the `_no_split_modules` of the
+ * models they come from; any other tensor belongs to its parent module (`model.embed_tokens`).
+ */
+export function layerOf(tensorName: string): string {
+  const block = /^(.*?\b(?:layers|h|blocks|layer|block|blk))\.(\d+)(?=\.)/.exec(tensorName);
+  if (block) return `${block[1]}.${block[2]}`;
+  const dot = tensorName.lastIndexOf(".");
+  return dot === -1 ? tensorName : tensorName.slice(0, dot);
+}
+
+/** Sorts names with their numbers in numeric order (`layers.2` before `layers.10`), as a module walk would visit them. */
+export function naturalCompare(a: string, b: string): number {
+  return a.localeCompare(b, "en", { numeric: true });
+}
