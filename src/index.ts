@@ -5,7 +5,8 @@
 export { estimate, detectLibrary, autoClassFor, LIBRARIES } from "./core/estimate.js";
 export type { EstimateOptions, EstimateResult, Library } from "./core/estimate.js";
 export { TABLE_DTYPES } from "./core/measure/table-rows.js";
-export type { TableDType, TableRow } from "./core/measure/table-rows.js";
+export type { TableDType, TableRow, TrainingStages } from "./core/measure/table-rows.js";
+export { trainingStages, STAGE_HEADERS, TABLE_HEADERS } from "./core/measure/table-rows.js";
 export { parseConfigJson } from "./core/config/parse-json.js";
 export { supportedArchitectures } from "./core/architectures/registry.js";
 export { convertBytes } from "./core/format/convert-bytes.js";

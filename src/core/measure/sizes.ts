@@ -1,3 +1,4 @@
+import { InvalidConfigError } from "../errors.js";
 import { DTYPE_BYTES, numel, type Module, type Named, type Tensor } from "../modules/module.js";
 
 /** What one module (with everything under it) weighs, as accelerate's `compute_module_sizes` adds it up. */
@@ -20,8 +21,22 @@ export function tensorBytes(tensor: Tensor): number {
   return tensor.tied ? 0 : numel(tensor.shape) * DTYPE_BYTES[tensor.dtype];
 }
 
-function addTensors(acc: MutableSize, tensors: Named<Tensor>, areParameters: boolean): void {
-  for (const [, tensor] of tensors) {
+const isCount = (n: number) => Number.isSafeInteger(n) && n >= 0;
+
+/**
+ * A size the config computed but PyTorch would refuse (a negative or fractional dimension, a fractional layer
+ * count: `nn.Linear(1.5, 8)` raises): the config cannot be built, so it is the config's error, not a number.
+ */
+function checkShape(owner: Module, name: string, shape: readonly number[]): void {
+  if (!shape.every(isCount)) {
+    const shown = shape.map((d) => (isCount(d) ? String(d) : String(d).slice(0, 24))).join(", ");
+    throw new InvalidConfigError(`the config gives \`${owner.cls}.${name.slice(0, 80)}\` the shape [${shown.slice(0, 200)}], which PyTorch would refuse`);
+  }
+}
+
+function addTensors(acc: MutableSize, owner: Module, tensors: Named<Tensor>, areParameters: boolean): void {
+  for (const [name, tensor] of tensors) {
+    checkShape(owner, name, tensor.shape);
     if (tensor.tied) continue;
     const bytes = tensorBytes(tensor);
     acc.bytes += bytes;
@@ -38,8 +53,8 @@ export function moduleSize(m: Module): ModuleSize {
   const hit = cache.get(m);
   if (hit) return hit;
   const acc: MutableSize = { ...ZERO };
-  addTensors(acc, m.params, true);
-  addTensors(acc, m.buffers, false);
+  addTensors(acc, m, m.params, true);
+  addTensors(acc, m, m.buffers, false);
   const addChild = (child: ModuleSize, count: number) => {
     acc.bytes += child.bytes * count;
     acc.parameters += child.parameters * count;
@@ -47,7 +62,10 @@ export function moduleSize(m: Module): ModuleSize {
     acc.isFloat ||= child.isFloat;
   };
   for (const [, child] of m.children) addChild(moduleSize(child), 1);
-  for (const run of m.items ?? []) addChild(moduleSize(run.module), run.count);
+  for (const run of m.items ?? []) {
+    if (!isCount(run.count)) throw new InvalidConfigError(`the config gives \`${m.cls}\` ${String(run.count).slice(0, 24)} layers of \`${run.module.cls}\`, which PyTorch would refuse`);
+    addChild(moduleSize(run.module), run.count);
+  }
   cache.set(m, acc);
   return acc;
 }

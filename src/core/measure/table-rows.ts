@@ -61,3 +61,37 @@ export const TABLE_HEADERS = ["dtype", "Largest Layer", "Total Size", "Training 
 export function tableTitle(model: string): string {
   return `Memory Usage for loading \`${model}\``;
 }
+
+/** The four stages of the Accelerate Space's "Training using Adam explained" table. */
+export interface TrainingStages {
+  readonly dtype: TableDType;
+  /** Bytes per stage; null where accelerate has no figure (int8/int4 training: "N/A"). */
+  readonly model: number | null;
+  readonly gradients: number | null;
+  readonly backward: number | null;
+  readonly optimizer: number | null;
+  readonly display: readonly [string, string, string, string];
+}
+
+export const STAGE_HEADERS = ["dtype", "Model", "Gradient calculation", "Backward pass", "Optimizer step"] as const;
+
+/**
+ * accelerate's `estimate_training_usage` stage by stage, as the Space lays it out: float32 → model 1×,
+ * gradients 1×, optimizer states 2×, step 4×; float16 mixed precision → model 1×, gradients 1.5× (fp32 +
+ * fp32 // 2), optimizer 2×, step 2× (the fp32 total each time). The Space's "Backward pass" column holds
+ * the optimizer entry and "Optimizer step" the step entry.
+ */
+export function trainingStages(fp32Total: number, dtype: TableDType, fp32IsFloat = false): TrainingStages {
+  let stages: [number, number, number, number] | null = null;
+  if (dtype === "float32") stages = [fp32Total, fp32Total, fp32Total * 2, fp32Total * 4];
+  else if (dtype === "float16") stages = [fp32Total, fp32Total + Math.floor(fp32Total / 2), fp32Total * 2, fp32Total * 2];
+  const show = (v: number | undefined) => (v === undefined ? "N/A" : convertBytes(v, !fp32IsFloat));
+  return {
+    dtype,
+    model: stages?.[0] ?? null,
+    gradients: stages?.[1] ?? null,
+    backward: stages?.[2] ?? null,
+    optimizer: stages?.[3] ?? null,
+    display: [show(stages?.[0]), show(stages?.[1]), show(stages?.[2]), show(stages?.[3])],
+  };
+}

@@ -1,6 +1,6 @@
 // transformers/models/git/{configuration,modeling}_git.py (4.47)
 import { embedding, layerNorm, linear, positionIdsBuffer } from "../../modules/blocks.js";
-import { module } from "../../modules/module.js";
+import { list, module } from "../../modules/module.js";
 import type { TransformersArchitecture } from "../types.js";
 import { bertEncoder } from "./shared/bert-like.js";
 import { built, subConfig } from "./shared/build.js";

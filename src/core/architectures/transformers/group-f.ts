@@ -16,6 +16,8 @@ import { graphormer } from "./graphormer.js";
 import { tvlt } from "./tvlt.js";
 import { sam } from "./sam.js";
 import { flava } from "./flava.js";
+import { bridgetower } from "./bridgetower.js";
+import { perceiver } from "./perceiver.js";
 import { blip2 } from "./blip-2.js";
 import { mgpStr } from "./mgp-str.js";
 import { pixtral } from "./pixtral.js";
@@ -24,5 +26,5 @@ import { siglip, siglipTextModel, siglipVisionModel } from "./siglip.js";
 
 export const groupF: readonly TransformersArchitecture[] = [
   clip, clipTextModel, clipVisionModel, siglip, siglipTextModel, siglipVisionModel, altclip, chineseClip, chineseClipVisionModel,
-  clipseg, owlvit, owlv2, xclip, mgpStr, pixtral, vilt, blip, blip2, git, idefics2, kosmos2, qwen2Vl, patchtst, patchtsmixer, graphormer, tvlt, sam, flava,
+  clipseg, owlvit, owlv2, xclip, mgpStr, pixtral, vilt, blip, blip2, git, idefics2, kosmos2, qwen2Vl, patchtst, patchtsmixer, graphormer, tvlt, sam, flava, bridgetower, perceiver,
 ];

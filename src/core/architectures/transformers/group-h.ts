@@ -1,3 +1,7 @@
 import type { TransformersArchitecture } from "../types.js";
+import { fastspeech2Conformer } from "./fastspeech2_conformer.js";
+import { mimi } from "./mimi.js";
+import { mobilevitv2 } from "./mobilevitv2.js";
+import { moshi } from "./moshi.js";
 
-export const groupH: readonly TransformersArchitecture[] = [];
+export const groupH: readonly TransformersArchitecture[] = [mobilevitv2, mimi, moshi, fastspeech2Conformer];

@@ -1,0 +1,51 @@
+/**
+ * LoRA's trainable parameters with PEFT's semantics (peft/tuners/lora/layer.py, peft/tuners/tuners_utils.py):
+ * - a target key matches a module whose full name equals it or ends with `.key` (`check_target_module_exists`);
+ * - `all-linear` = every nn.Linear and transformers Conv1D except the output layer `get_output_embeddings()`
+ *   (`_maybe_include_all_linear_layers`);
+ * - Linear / Conv1D: lora_A [r, in] + lora_B [out, r] = r × (in + out) (Conv1D's in/out read from its transposed
+ *   weight, as PEFT does with `fan_in_fan_out`);
+ * - Embedding: lora_embedding_A [r, num] + lora_embedding_B [dim, r] = r × (num + dim);
+ * - ConvNd: lora_A = Conv(in, r, kernel) → r × in/groups × kernel, lora_B = Conv(r, out, 1) → out × r.
+ * Adapters have no bias (PEFT's default `bias="none"`).
+ */
+import { UsageError } from "../errors.js";
+import type { LoraDetail } from "./types.js";
+import type { TreeStats } from "./tree.js";
+
+function matches(path: string, targets: readonly string[]): boolean {
+  return targets.some((t) => path === t || path.endsWith(`.${t}`));
+}
+
+export function loraParameters(stats: TreeStats, r: number, targets: "all-linear" | readonly string[]): LoraDetail {
+  if (!Number.isInteger(r) || r < 1) throw new UsageError(`--lora-r must be a positive integer (got ${r})`);
+  let trainable = 0;
+  let modules = 0;
+  if (targets === "all-linear") {
+    for (const l of stats.linears) {
+      if (l.isHead) continue;
+      trainable += r * (l.inFeatures + l.outFeatures) * l.count;
+      modules += l.count;
+    }
+  } else {
+    for (const l of stats.linears) {
+      if (!matches(l.path, targets)) continue;
+      trainable += r * (l.inFeatures + l.outFeatures) * l.count;
+      modules += l.count;
+    }
+    for (const e of stats.embeddings) {
+      if (!matches(e.path, targets)) continue;
+      trainable += r * (e.num + e.dim) * e.count;
+      modules += e.count;
+    }
+    for (const c of stats.convs) {
+      if (!matches(c.path, targets)) continue;
+      trainable += (r * c.kernelNumel + c.outChannels * r) * c.count;
+      modules += c.count;
+    }
+    if (modules === 0) {
+      throw new UsageError(`--lora-targets: none of ${targets.join(", ")} names a Linear, Conv1D, Embedding or Conv layer of this model`);
+    }
+  }
+  return { r, targets, targetedModules: modules, trainableParameters: trainable };
+}
