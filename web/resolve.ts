@@ -2,6 +2,7 @@
 // itself, straight from the browser (CORS allows it), with the token kept in memory only.
 import { parseConfigJson } from "../src/core/config/parse-json.js";
 import type { Library } from "../src/core/estimate.js";
+import { downloadFile, HubApiError } from "@huggingface/hub";
 import { createHubFetch } from "../src/hub/hub-fetch.js";
 
 export interface CatalogIndex {
@@ -55,7 +56,6 @@ export async function resolveInBrowser(input: string, options: { base: string; h
     return { id, config: parseConfigJson(text, entry.file), library: entry.library, origin: "catalog", ...(tn ? { timmModelName: tn } : {}) };
   }
   // Straight to the Hub with its own client; the wrapper keeps the token on the Hub's origin and reads error codes.
-  const { downloadFile, HubApiError } = await import("@huggingface/hub");
   const hubFetch = createHubFetch({ endpoint: options.hubUrl, token: options.token, attempts: 2 });
   let blob: Blob | null;
   try {

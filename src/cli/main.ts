@@ -8,6 +8,8 @@ import { resolveModel } from "../hub/resolve-hub-model.js";
 import { hubSettings } from "../hub/settings.js";
 import { catalogIndex } from "../hub/catalog.js";
 import { parseArgs, renderHelp, type OptionSpec } from "./args.js";
+import { PLAN_OPTIONS, planOptionsFrom, renderGpuList, renderPlan } from "./plan-cli.js";
+import type { PlanOptions } from "../core/plan/types.js";
 
 export interface CliIO {
   readonly stdout: (text: string) => void;
@@ -42,6 +44,9 @@ export const OPTIONS = {
     description: "Hub token for gated or private models (default: HF_TOKEN, then $HF_HOME/token); never printed",
   },
   "gguf-file": { kind: "value", aliases: ["gguf_file"], valueName: "FILE", description: "the .gguf file of a GGUF repo to read (default: each one)" },
+  port: { kind: "value", valueName: "PORT", description: "with `serve`: the port (default 7860)" },
+  host: { kind: "value", valueName: "HOST", description: "with `serve`: the address to listen on (default 127.0.0.1)" },
+  ...PLAN_OPTIONS,
   json: { kind: "flag", description: "print one JSON object per MODEL (JSON Lines) instead of the table" },
   list: { kind: "flag", description: "print the supported model_types and timm architectures" },
   "list-models": { kind: "flag", aliases: ["list_models"], description: "print the model ids shipped for offline use" },
@@ -49,7 +54,7 @@ export const OPTIONS = {
   help: { kind: "flag", description: "print this help" },
 } as const satisfies Record<string, OptionSpec>;
 
-const USAGE = "estimate-memory MODEL... [--library_name transformers|timm] [--dtypes DTYPE ...] [--json]";
+const USAGE = "estimate-memory MODEL... [--library_name transformers|timm] [--dtypes DTYPE ...] [--json]\n       estimate-memory serve [--port 7860] [--host 127.0.0.1]";
 const INTRO = `How much memory a model needs, from its config alone — accelerate estimate-memory's table, exact.
 MODEL is a Hub id (bert-base-cased, timm/resnet50.a1_in1k) or URL, a folder holding config.json, or a config.json path.
 
@@ -81,6 +86,7 @@ async function version(): Promise<string> {
 export interface EstimateRequest {
   readonly library?: Library;
   readonly dtypes?: readonly TableDType[];
+  readonly plan?: PlanOptions;
 }
 
 /**
@@ -111,12 +117,33 @@ export async function estimateResolved(resolved: ResolvedModel, request: Estimat
         ...(library ? { library } : {}),
         ...(request.dtypes ? { dtypes: request.dtypes } : {}),
         ...(resolved.timmModelName ? { timmModelName: resolved.timmModelName } : {}),
+        ...(request.plan ? { plan: request.plan } : {}),
       }),
     ];
   } catch (error) {
     if (error instanceof UnsupportedArchitectureError && resolved.weights) return fromHeaders();
     throw error;
   }
+}
+
+/** `estimate-memory serve`: the web page and `/api/estimate`, until the process is interrupted. */
+async function serve(o: Record<string, string | string[] | boolean>, io: CliIO): Promise<number> {
+  const port = o.port === undefined ? 7860 : Number(o.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    io.stderr(`error: --port must be a port number (got ${String(o.port)})\n`);
+    return 2;
+  }
+  const [{ startServer }, { packageRoot }] = await Promise.all([import("../server/server.js"), import("../hub/package-root.js")]);
+  const { fileURLToPath } = await import("node:url");
+  const staticDir = fileURLToPath(new URL("dist/web/", packageRoot()));
+  const running = await startServer({ port, host: (o.host as string | undefined) ?? "127.0.0.1", settings: hubSettings(io.env), staticDir });
+  io.stdout(`estimate-memory: serving ${running.url}/ (Ctrl-C to stop)\n`);
+  await new Promise<void>((resolve) => {
+    const stop = () => void running.close().then(resolve);
+    process.once("SIGINT", stop);
+    process.once("SIGTERM", stop);
+  });
+  return 0;
 }
 
 /** Runs the CLI; returns the exit status (0 ok, 1 a model failed, 2 usage). */
@@ -147,14 +174,27 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     io.stdout(`${[...Object.keys(models), ...Object.keys(aliases)].sort().join("\n")}\n`);
     return 0;
   }
+  if (o["list-gpus"]) {
+    io.stdout(`${renderGpuList()}\n`);
+    return 0;
+  }
+  if (args.positionals[0] === "serve" && args.positionals.length === 1) return serve(o, io);
   if (args.positionals.length === 0) {
     io.stderr(`error: no MODEL given\nusage: ${USAGE}\n`);
     return 2;
   }
-  const request: EstimateRequest = {
+  let request: EstimateRequest = {
     ...(o.library_name ? { library: o.library_name as Library } : {}),
     ...(o.dtypes ? { dtypes: o.dtypes as TableDType[] } : {}),
   };
+  let planOptions: PlanOptions | undefined;
+  try {
+    planOptions = planOptionsFrom(o);
+  } catch (error) {
+    io.stderr(`error: ${describeError(error, undefined, io.env)}\nusage: ${USAGE}\n`);
+    return 2;
+  }
+  if (planOptions) request = { ...request, plan: planOptions };
   const settings = hubSettings(io.env, o.access_token ? { accessToken: o.access_token as string } : {});
   let failed = 0;
   for (const model of args.positionals) {
@@ -167,7 +207,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
       });
       for (const result of await estimateResolved(resolved, request)) {
         if (o.json) io.stdout(`${JSON.stringify(result)}\n`);
-        else if (result.source === "config") io.stdout(`Loading pretrained config for \`${model}\` from \`${result.library}\`...\n${result.table}\n`);
+        else if (result.source === "config") io.stdout(`Loading pretrained config for \`${model}\` from \`${result.library}\`...\n${result.table}\n${result.plan ? `${renderPlan(result.plan)}\n` : ""}`);
         else io.stdout(`Reading ${result.source} headers of \`${result.model}\` (no buildable config)...\n${result.table}\n`);
       }
     } catch (error) {

@@ -5,8 +5,20 @@
 export class EstimateError extends Error {
   override name = "EstimateError";
   constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
+    super(oneLine(message), options);
   }
+}
+
+/** Past this an error line only repeats what the user gave (a 10 MB `model_type`): it is cut. */
+const MAX_MESSAGE = 1000;
+
+/**
+ * Messages quote what the user gave (a model_type, a path, an id), which may hold line breaks: they are shown
+ * escaped, so a message is always one line of bounded length.
+ */
+function oneLine(message: string): string {
+  const flat = message.replace(/[\r\n\u2028\u2029]/g, (c) => (c === "\n" ? "\\n" : c === "\r" ? "\\r" : " "));
+  return flat.length > MAX_MESSAGE ? `${flat.slice(0, MAX_MESSAGE - 3)}...` : flat;
 }
 
 /** The config text is not JSON (Python's flavour with `Infinity`/`NaN` included). */

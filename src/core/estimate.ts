@@ -1,4 +1,4 @@
-import { resolveConfig, type RawConfig } from "./config/config.js";
+import { previewValue, resolveConfig, type RawConfig } from "./config/config.js";
 import { InvalidConfigError, UnsupportedArchitectureError, UsageError } from "./errors.js";
 import { supportedArchitectures, timmFamily, transformersArchitecture } from "./architectures/registry.js";
 import type { AutoClass, ModelBuild, TimmArgs } from "./architectures/types.js";
@@ -6,6 +6,7 @@ import { moduleSize } from "./measure/sizes.js";
 import { largestLayer } from "./measure/largest-layer.js";
 import { TABLE_DTYPES, TABLE_HEADERS, tableRows, tableTitle, type TableDType, type TableRow } from "./measure/table-rows.js";
 import { createAsciiTable } from "./format/ascii-table.js";
+import { plan as planMemory, planModelFor, type Plan, type PlanOptions } from "./plan/index.js";
 
 export const LIBRARIES = ["transformers", "timm"] as const;
 export type Library = (typeof LIBRARIES)[number];
@@ -19,6 +20,8 @@ export interface EstimateOptions {
   readonly dtypes?: readonly TableDType[];
   /** For timm configs, the registered model name when the config does not say it (`timm/NAME.TAG` ids). */
   readonly timmModelName?: string;
+  /** Adds `plan` (issue #6): inference / training / LoRA / multi-GPU memory for the model with its head. */
+  readonly plan?: PlanOptions;
 }
 
 /** The stable result shape (the CLI's `--json` line): later versions add fields, never rename. */
@@ -42,6 +45,8 @@ export interface EstimateResult {
   readonly checkpointBytes?: number;
   /** The checkpoint's quantization when read from headers. */
   readonly quantization?: { readonly method: string; readonly bits: number } | null;
+  /** The Planner's answer (issue #6); set only when `options.plan` is given. */
+  readonly plan?: Plan;
 }
 
 export function detectLibrary(config: RawConfig): Library | undefined {
@@ -115,7 +120,7 @@ export function timmArgs(raw: RawConfig): TimmArgs {
   const intOr = (v: unknown, fallback: number, key: string) => {
     if (v === undefined || v === null) return fallback;
     if (typeof v !== "number" || !Number.isInteger(v) || v < 0) {
-      throw new InvalidConfigError(`config: \`${key}\` must be a non-negative integer (got ${JSON.stringify(v)})`, key);
+      throw new InvalidConfigError(`config: \`${key}\` must be a non-negative integer (got ${previewValue(v)})`, key);
     }
     return v;
   };
@@ -203,5 +208,6 @@ export function estimate(config: unknown, options: EstimateOptions = {}): Estima
     noSplitModules: built.noSplitModules,
     table,
     source: "config",
+    ...(options.plan ? { plan: planMemory(planModelFor(built, size.bytes), options.plan) } : {}),
   };
 }

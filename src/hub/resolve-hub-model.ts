@@ -136,7 +136,7 @@ async function readHubGguf(p: HubWeightsParams, files: readonly string[]): Promi
       ? (await ggufAllShards(url, { fetch: fetchFn })).shards.flatMap((s) => s.tensorInfos)
       : (await gguf(url, { fetch: fetchFn })).tensorInfos;
     const label = ggufLabel(file);
-    results.push({ name: files.length > 1 ? `${p.input}/${file}` : p.input, source: "gguf", tensors: tensorsFromGguf(infos), ...(label ? { modelClass: `gguf:${label}` } : {}) });
+    results.push({ name: files.length > 1 ? `${p.input}/${file}` : p.input, source: "gguf", tensors: tensorsFromGguf(infos, `${p.repo}/${file}`), ...(label ? { modelClass: `gguf:${label}` } : {}) });
   }
   return results;
 }

@@ -5,7 +5,7 @@ import { ModelNotFoundError, InvalidConfigError } from "../core/errors.js";
 import type { Library } from "../core/estimate.js";
 import type { StoredTensor } from "../core/weights/tensors.js";
 import { readLocalSafetensors, readLocalSafetensorsIndex } from "./weights/safetensors.js";
-import { tensorsFromGguf } from "./weights/gguf.js";
+import { readLocalGguf } from "./weights/gguf.js";
 
 /** A checkpoint's tensors, read from headers only, for when no config can be built. */
 export interface WeightsSource {
@@ -51,10 +51,8 @@ export function timmNameFromId(id: string): string | undefined {
 }
 
 async function localGguf(path: string, name: string): Promise<WeightsSource[]> {
-  const { gguf } = await import("@huggingface/gguf");
-  const parsed = await gguf(path, { allowLocalFile: true });
-  const arch = parsed.metadata["general.architecture"];
-  return [{ name, source: "gguf", tensors: tensorsFromGguf(parsed.tensorInfos), ...(typeof arch === "string" ? { modelClass: `gguf:${arch}` } : {}) }];
+  const { tensors, architecture } = await readLocalGguf(path);
+  return [{ name, source: "gguf", tensors, ...(architecture ? { modelClass: `gguf:${architecture}` } : {}) }];
 }
 
 /**

@@ -25,6 +25,8 @@ export interface RecordedRequest {
 export interface HubStandIn {
   readonly url: string;
   readonly requests: RecordedRequest[];
+  /** Discussions opened through `POST /api/models/ID/discussions`, by repo. */
+  readonly discussions: Map<string, { title: string; description: string }[]>;
   /** Answer the next `n` requests with this status (e.g. 503, 429) before behaving normally. */
   failNext(n: number, status: number): void;
   /** Redirect file downloads to another origin (a CDN) instead of serving them. */
@@ -65,8 +67,17 @@ export async function startHubStandIn(repos: readonly StandInRepo[], tokens: rea
     return repo;
   };
 
+  const discussions = new Map<string, { title: string; description: string }[]>();
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://stand-in");
+    // The Hub answers browsers from any origin (pages call it directly).
+    res.setHeader("Access-Control-Allow-Origin", "*");
+    res.setHeader("Access-Control-Expose-Headers", "X-Error-Code, Content-Range, ETag, X-Linked-Etag, X-Linked-Size, X-Repo-Commit");
+    if (req.method === "OPTIONS") {
+      res.writeHead(204, { "Access-Control-Allow-Headers": "Authorization, Range, Content-Type, Accept", "Access-Control-Allow-Methods": "GET, HEAD, POST" });
+      res.end();
+      return;
+    }
     requests.push({ method: req.method ?? "GET", url: req.url ?? "/", authorization: req.headers.authorization, range: req.headers.range });
     if (failures > 0) {
       failures--;
@@ -76,6 +87,29 @@ export async function startHubStandIn(repos: readonly StandInRepo[], tokens: rea
     const path = decodeURIComponent(url.pathname);
     if (path.startsWith("/api/models/")) {
       const rest = path.slice("/api/models/".length);
+      const discussionsOf = /^(.+)\/discussions$/.exec(rest);
+      if (discussionsOf) {
+        const repo = access(req, res, discussionsOf[1] as string);
+        if (!repo) return;
+        const list = discussions.get(repo.id) ?? [];
+        if (req.method === "POST") {
+          if (!authorized(req)) {
+            json(res, 401, { error: "Invalid credentials" });
+            return;
+          }
+          let body = "";
+          req.on("data", (chunk: Buffer) => (body += chunk.toString("utf8")));
+          req.on("end", () => {
+            const { title, description } = JSON.parse(body) as { title: string; description: string };
+            list.push({ title, description });
+            discussions.set(repo.id, list);
+            json(res, 200, { num: list.length, url: `http://stand-in/${repo.id}/discussions/${list.length}` });
+          });
+          return;
+        }
+        json(res, 200, { discussions: list.map((d, i) => ({ num: i + 1, title: d.title, status: "open" })), count: list.length, start: 0 });
+        return;
+      }
       const pathsInfo = /^(.+)\/paths-info\/([^/]+)$/.exec(rest);
       const [id, revision] = pathsInfo ? [pathsInfo[1] as string, pathsInfo[2]] : (rest.split("/revision/") as [string, string | undefined]);
       const repo = access(req, res, id);
@@ -137,6 +171,7 @@ export async function startHubStandIn(repos: readonly StandInRepo[], tokens: rea
   return {
     url: `http://127.0.0.1:${port}`,
     requests,
+    discussions,
     failNext(n, status) {
       failures = n;
       failStatus = status;

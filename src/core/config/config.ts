@@ -69,8 +69,7 @@ export class Config {
 
   private invalid(name: string, expected: string): never {
     const value = this.get(name);
-    const shown = value === undefined ? "missing" : JSON.stringify(value) ?? String(value);
-    throw new InvalidConfigError(`${this.label}: \`${name}\` must be ${expected} (got ${truncate(shown)})`, name);
+    throw new InvalidConfigError(`${this.label}: \`${name}\` must be ${expected} (got ${previewValue(value)})`, name);
   }
 
   /** A count or size: an integer ≥ 0 (a float with no fraction, as Python's int() would accept, is fine). */
@@ -168,6 +167,28 @@ export class Config {
 
 function truncate(text: string): string {
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
+/**
+ * A config value as an error line shows it: JSON-like, at most 60 characters, and bounded in time and stack
+ * whatever the value (a 5-million-element list, lists nested 100,000 deep: `JSON.stringify` would overflow).
+ */
+export function previewValue(value: unknown): string {
+  const render = (v: unknown, depth: number): string => {
+    if (v === undefined) return depth === 0 ? "missing" : "null";
+    if (typeof v === "number") return Number.isFinite(v) ? JSON.stringify(v) : String(v);
+    if (typeof v === "string") return JSON.stringify(v.length > 60 ? `${v.slice(0, 60)}` : v);
+    if (typeof v !== "object" || v === null) return String(v);
+    if (depth >= 4) return Array.isArray(v) ? "[...]" : "{...}";
+    if (Array.isArray(v)) {
+      const items = v.slice(0, 8).map((x) => render(x, depth + 1));
+      return `[${items.join(",")}${v.length > 8 ? ",..." : ""}]`;
+    }
+    const keys = Object.keys(v);
+    const items = keys.slice(0, 8).map((k) => `${JSON.stringify(k.slice(0, 60))}:${render((v as Record<string, unknown>)[k], depth + 1)}`);
+    return `{${items.join(",")}${keys.length > 8 ? ",..." : ""}}`;
+  };
+  return truncate(render(value, 0));
 }
 
 /**

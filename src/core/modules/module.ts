@@ -3,6 +3,7 @@
  * buffers in registration order. Identical repeated blocks are stored once with a count, so a config with an
  * absurd layer count costs nothing to build or measure.
  */
+import { InvalidConfigError } from "../errors.js";
 
 export type DType =
   | "float32"
@@ -139,6 +140,18 @@ export function tied(shape: Shape): Tensor {
 /** A buffer; `persistent: false` mirrors `register_buffer(..., persistent=False)`. */
 export function buffer(shape: Shape, dtype: DType = "float32", persistent = true): Tensor {
   return { shape, dtype, persistent };
+}
+
+/**
+ * Layers whose blocks differ by index (dense then MoE, interleaved kinds) are visited index by index. No checkpoint
+ * comes near this many; past it the config is refused with a typed error instead of being walked for hours.
+ */
+export const MAX_INDEXED_LAYERS = 100_000;
+
+export function checkIndexedLayers(count: number): void {
+  if (!(count <= MAX_INDEXED_LAYERS)) {
+    throw new InvalidConfigError(`the config asks for ${String(count).slice(0, 24)} layers of differing kinds: more than the ${MAX_INDEXED_LAYERS} this estimator visits one by one`);
+  }
 }
 
 export function numel(shape: Shape): number {

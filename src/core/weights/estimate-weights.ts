@@ -1,6 +1,6 @@
 import { createAsciiTable } from "../format/ascii-table.js";
 import { TABLE_DTYPES, TABLE_HEADERS, tableRows, tableTitle, type TableDType } from "../measure/table-rows.js";
-import { UsageError } from "../errors.js";
+import { InvalidConfigError, UsageError } from "../errors.js";
 import type { EstimateResult, Library } from "../estimate.js";
 import { countTensors, detectQuantization, layerOf, naturalCompare, type StoredTensor } from "./tensors.js";
 
@@ -41,6 +41,11 @@ export function estimateFromTensors(tensors: readonly StoredTensor[], options: W
     } else if (bytes === largest) names.push(layer);
   }
   const totalBytes = parameters * 4;
+  const checkpointBytes = tensors.reduce((sum, t) => sum + t.bytes, 0);
+  // Each shape is checked by its reader; their sum must still be a count a JSON reader holds exactly.
+  if (!Number.isSafeInteger(totalBytes) || totalBytes < 0 || !Number.isSafeInteger(checkpointBytes) || checkpointBytes < 0) {
+    throw new InvalidConfigError(`${options.model}: the checkpoint headers describe a model too large to count exactly (over 2^53 bytes)`);
+  }
   const rows = tableRows({ totalBytes, largestLayerBytes: largest, totalIsFloat: false, largestLayerIsFloat: false }, dtypes);
   const architectures = options.config?.architectures;
   const modelClass = options.modelClass ?? (Array.isArray(architectures) && typeof architectures[0] === "string" ? architectures[0] : options.source);
@@ -56,7 +61,7 @@ export function estimateFromTensors(tensors: readonly StoredTensor[], options: W
     noSplitModules: null,
     table: createAsciiTable(TABLE_HEADERS, rows.map((r) => [r.dtype, r.display.largestLayer, r.display.total, r.display.training]), tableTitle(options.model)),
     source: options.source,
-    checkpointBytes: tensors.reduce((sum, t) => sum + t.bytes, 0),
+    checkpointBytes,
     quantization: quant.method === "none" ? null : { method: quant.method, bits: quant.bits },
   };
 }

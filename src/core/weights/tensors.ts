@@ -3,6 +3,7 @@
  * describes or whose architecture is not built here. Quantized checkpoints store packed or auxiliary tensors;
  * each is mapped back to the parameters it represents, so the count is the model's, not the file's.
  */
+import { InvalidConfigError } from "../errors.js";
 
 /** One tensor as a header lists it. `bytes` is what it takes on disk. */
 export interface StoredTensor {
@@ -38,6 +39,10 @@ export function detectQuantization(tensors: readonly StoredTensor[], config?: Re
   const q = (config?.quantization_config ?? undefined) as Record<string, unknown> | undefined;
   const method = typeof q?.quant_method === "string" ? q.quant_method.toLowerCase() : undefined;
   const bits = typeof q?.bits === "number" ? q.bits : typeof q?.w_bit === "number" ? q.w_bit : 4;
+  // Packing 32 / bits weights per int32 only means something for a whole number of bits.
+  if (!Number.isInteger(bits) || bits < 1 || bits > 32) {
+    throw new InvalidConfigError(`config: \`quantization_config.bits\` must be an integer from 1 to 32 (got ${String(bits).slice(0, 24)})`, "quantization_config");
+  }
   if (method === "gptq") return { method: "gptq", bits };
   if (method === "awq") return { method: "awq", bits };
   if (method === "fp8") return { method: "fp8", bits: 8 };

@@ -1,3 +1,4 @@
+import { InvalidConfigError } from "../../core/errors.js";
 import type { StoredTensor } from "../../core/weights/tensors.js";
 
 /**
@@ -39,8 +40,15 @@ const GGML_BLOCKS: Readonly<Record<number, readonly [number, number]>> = {
   39: [32, 17], // MXFP4
 };
 
-/** Bounds on what a GGUF header may declare before we stop reading it. */
+/**
+ * Bounds on what a GGUF header may declare before we stop reading it. @huggingface/gguf 0.4 already refuses more
+ * than 1e7 tensors, 1e5 key/values, strings over 1e7 bytes, arrays over 1e6 items, more than 8 dimensions or a
+ * dimension over 2^32, and never buffers more than 50 MB of header; these are ours, checked whatever it allows.
+ */
 export const MAX_GGUF_TENSORS = 1_000_000;
+export const MAX_GGUF_KV = 100_000;
+/** ggml's GGML_MAX_NAME is 64 bytes; a longer tensor name is not a llama.cpp file. */
+export const MAX_GGUF_NAME = 4096;
 
 export interface GgufTensorInfoLike {
   readonly name: string;
@@ -48,11 +56,17 @@ export interface GgufTensorInfoLike {
   readonly dtype: number;
 }
 
-export function tensorsFromGguf(infos: readonly GgufTensorInfoLike[]): StoredTensor[] {
-  if (infos.length > MAX_GGUF_TENSORS) throw new Error(`GGUF header lists ${infos.length} tensors (over ${MAX_GGUF_TENSORS})`);
+export function tensorsFromGguf(infos: readonly GgufTensorInfoLike[], source = "GGUF file"): StoredTensor[] {
+  if (infos.length > MAX_GGUF_TENSORS) throw new InvalidConfigError(`${source}: the GGUF header lists ${infos.length} tensors (over ${MAX_GGUF_TENSORS})`);
   return infos.map((t) => {
+    if (typeof t.name !== "string" || t.name.length > MAX_GGUF_NAME) {
+      throw new InvalidConfigError(`${source}: a GGUF tensor name is over ${MAX_GGUF_NAME} characters`);
+    }
     const shape = t.shape.map((d) => Number(d));
     const numel = shape.reduce((a, b) => a * b, 1);
+    if (!shape.every((d) => Number.isSafeInteger(d) && d >= 0) || !Number.isSafeInteger(numel)) {
+      throw new InvalidConfigError(`${source}: GGUF tensor \`${t.name.slice(0, 80)}\` has the impossible shape [${shape.join(", ").slice(0, 120)}]`);
+    }
     const [per, bytes] = GGML_BLOCKS[t.dtype] ?? [1, 0];
     return { name: t.name, dtype: `ggml:${t.dtype}`, shape, bytes: Math.ceil(numel / per) * bytes };
   });
@@ -61,4 +75,33 @@ export function tensorsFromGguf(infos: readonly GgufTensorInfoLike[]): StoredTen
 /** The file's quantization label from its name (`model-Q4_K_M.gguf` → Q4_K_M), for titles. */
 export function ggufLabel(file: string): string | undefined {
   return /(?:^|[-_.])((?:I?Q\d[\w]*|F16|F32|BF16|TQ\d_\d|MXFP4))(?:[-.]|$)/i.exec(file.replace(/\.gguf$/i, ""))?.[1];
+}
+
+/** What a GGUF header says about the model: its tensors and `general.architecture`. */
+export interface GgufHeader {
+  readonly tensors: StoredTensor[];
+  readonly architecture: string | undefined;
+}
+
+/**
+ * Reads a local .gguf file's header with @huggingface/gguf and checks it against our bounds. Whatever the file
+ * holds (truncated, bit-flipped, hostile), the result is its tensors or an `InvalidConfigError`.
+ */
+export async function readLocalGguf(path: string): Promise<GgufHeader> {
+  const { gguf } = await import("@huggingface/gguf");
+  let parsed: Awaited<ReturnType<typeof gguf>>;
+  try {
+    parsed = await gguf(path, { allowLocalFile: true });
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new InvalidConfigError(`${path} is not a readable GGUF file (${reason.slice(0, 200)})`);
+  }
+  const kv = Number(parsed.metadata.kv_count);
+  if (!(kv <= MAX_GGUF_KV)) throw new InvalidConfigError(`${path}: the GGUF header declares ${kv} key/values (over ${MAX_GGUF_KV})`);
+  const arch = parsed.metadata["general.architecture"];
+  return {
+    tensors: tensorsFromGguf(parsed.tensorInfos, path),
+    // A name for the class column, nothing more: a long or odd one is dropped rather than printed.
+    architecture: typeof arch === "string" && /^[\w.-]{1,64}$/.test(arch) ? arch : undefined,
+  };
 }

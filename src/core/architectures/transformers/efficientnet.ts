@@ -1,11 +1,10 @@
 // transformers/models/efficientnet/{configuration,modeling}_efficientnet.py (4.47)
 import { batchNorm, conv2d } from "../../modules/blocks.js";
-import { module } from "../../modules/module.js";
+import { list, module } from "../../modules/module.js";
 import type { Config } from "../../config/config.js";
 import { InvalidConfigError } from "../../errors.js";
 import type { TransformersArchitecture } from "../types.js";
 import { built } from "./shared/build.js";
-import { eIndexedList } from "./shared/e-vit.js";
 
 /** Width scaling rounded to `depth_divisor`, never more than 10% below the scaled value. */
 function roundFilters(c: Config, channels: number): number {
@@ -56,24 +55,31 @@ export const efficientnet: TransformersArchitecture = {
       const outs = c.intList("out_channels");
       const kernels = c.intList("kernel_sizes");
       const ratios = c.list("expand_ratios").map((r) => Number(r));
-      const repeats = c.intList("num_block_repeats").map((n) => Math.ceil(c.number("depth_coefficient") * n));
+      // `round_repeats`: int(math.ceil(depth_coefficient * n)); Python's int() refuses inf/nan, range() of a negative is empty.
+      const repeats = c.intList("num_block_repeats").map((n) => {
+        const r = Math.ceil(c.number("depth_coefficient") * n);
+        if (!Number.isSafeInteger(r)) throw new InvalidConfigError(`${c.label}: \`depth_coefficient\` × \`num_block_repeats\` gives ${r} blocks`, "depth_coefficient");
+        return Math.max(0, r);
+      });
       if ([outs, kernels, ratios, repeats].some((l) => l.length < ins.length)) {
         throw new InvalidConfigError(`${c.label}: per-stage lists must match \`in_channels\``, "in_channels");
       }
-      // Flatten the stages into per-block specs; only the first block of a stage changes width.
-      const specs: [number, number, number, number][] = [];
+      // Per stage: the first block changes width, the other repeats are identical (a run, never one spec per block).
+      const specs: { spec: [number, number, number, number]; count: number }[] = [];
       ins.forEach((inCh, i) => {
         const out = roundFilters(c, outs[i] as number);
-        for (let j = 0; j < (repeats[i] as number); j++) specs.push([j === 0 ? roundFilters(c, inCh) : out, out, ratios[i] as number, kernels[i] as number]);
+        const n = repeats[i] as number;
+        if (n >= 1) specs.push({ spec: [roundFilters(c, inCh), out, ratios[i] as number, kernels[i] as number], count: 1 });
+        if (n >= 2) specs.push({ spec: [out, out, ratios[i] as number, kernels[i] as number], count: n - 1 });
       });
-      const lastOut = specs.length > 0 ? (specs[specs.length - 1] as number[])[1] as number : roundFilters(c, ins[ins.length - 1] ?? 0);
+      const lastOut = specs.length > 0 ? (specs[specs.length - 1] as { spec: number[] }).spec[1] as number : roundFilters(c, ins[ins.length - 1] ?? 0);
       const stem = roundFilters(c, 32);
       const model = module("EfficientNetModel", {
         children: {
           embeddings: module("EfficientNetEmbeddings", { children: { convolution: conv2d(c.positiveInt("num_channels"), stem, 3, { bias: false }), batchnorm: batchNorm(stem) } }),
           encoder: module("EfficientNetEncoder", {
             children: {
-              blocks: eIndexedList(specs.length, (i) => (specs[i] as number[]).join(","), (i) => block(c, ...(specs[i] as [number, number, number, number]))),
+              blocks: list("ModuleList", ...specs.map(({ spec, count }) => ({ module: block(c, ...spec), count }))),
               top_conv: conv2d(lastOut, roundFilters(c, 1280), 1, { bias: false }),
               top_bn: batchNorm(c.positiveInt("hidden_dim")),
             },

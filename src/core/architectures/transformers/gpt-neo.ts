@@ -45,18 +45,25 @@ function model(c: Config): Module {
 
 /** GPTNeoConfig expands `attention_types` ([[kinds, repeat], …]) into one kind per layer and checks the count. */
 function deriveAttentionLayers(c: Config): void {
-  const layers: unknown[] = [];
+  // Counted first (an absurd repeat costs nothing), expanded only once it matches `num_layers`.
+  const entries: [unknown[], number][] = [];
+  let count = 0;
   for (const entry of c.list("attention_types")) {
     if (!Array.isArray(entry) || !Array.isArray(entry[0]) || typeof entry[1] !== "number") continue;
-    for (let i = 0; i < entry[1]; i++) layers.push(...(entry[0] as unknown[]));
+    // Python's range(): an integer, and an empty loop when negative.
+    if (!Number.isSafeInteger(entry[1])) throw new InvalidConfigError(`${c.label}: \`attention_types\` repeats must be integers`, "attention_types");
+    const repeats = Math.max(0, entry[1]);
+    entries.push([entry[0] as unknown[], repeats]);
+    count += entry[0].length * repeats;
   }
-  if (layers.length !== c.int("num_layers")) {
+  if (count !== c.int("num_layers")) {
     throw new InvalidConfigError(
-      `${c.label}: \`attention_types\` describes ${layers.length} layers but \`num_layers\` is ${c.int("num_layers")}`,
+      `${c.label}: \`attention_types\` describes ${count} layers but \`num_layers\` is ${c.int("num_layers")}`,
       "attention_types",
     );
   }
-  c.set("attention_layers", layers);
+  // The list is informational (every layer holds the same tensors): past a real model's depth it is not spelt out.
+  if (count <= 100_000) c.set("attention_layers", entries.flatMap(([kinds, n]) => Array.from({ length: n }, () => kinds).flat()));
 }
 
 const NO_SPLIT = ["GPTNeoBlock"];

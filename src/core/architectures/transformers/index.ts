@@ -20,6 +20,7 @@ import { groupE } from "./group-e.js";
 import { groupF } from "./group-f.js";
 import { groupG } from "./group-g.js";
 import { groupH } from "./group-h.js";
+import { groupI } from "./group-i.js";
 
 export const transformersArchitectures: readonly TransformersArchitecture[] = [
   bert,
@@ -40,4 +41,5 @@ export const transformersArchitectures: readonly TransformersArchitecture[] = [
   ...groupF,
   ...groupG,
   ...groupH,
+  ...groupI,
 ];

@@ -1,6 +1,6 @@
 // Pieces shared by the ViT-derived encoders of group E (DINOv2, DeiT, BEiT, VideoMAE, ...), after modeling_vit.py.
 import { conv, layerNorm, linear } from "../../../modules/blocks.js";
-import { list, module, repeat, type Module } from "../../../modules/module.js";
+import { checkIndexedLayers, list, module, repeat, type Module } from "../../../modules/module.js";
 
 /** `XAttention`: `attention` (query/key/value) then `output.dense`; BEiT-style models drop the key bias. */
 export function eAttention(
@@ -54,6 +54,7 @@ export function eVitModel(
 
 /** A ModuleList whose items depend on their index: consecutive equal keys share one run. */
 export function eIndexedList(n: number, key: (i: number) => string, build: (i: number) => Module, cls = "ModuleList"): Module {
+  checkIndexedLayers(n);
   const runs: { module: Module; count: number }[] = [];
   let last: string | undefined;
   for (let i = 0; i < n; i++) {

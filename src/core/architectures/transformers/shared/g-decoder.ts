@@ -7,7 +7,7 @@
  */
 import type { Config } from "../../../config/config.js";
 import { embedding, linear, rmsNorm } from "../../../modules/blocks.js";
-import { buffer, list, module, type Module, type Run } from "../../../modules/module.js";
+import { buffer, checkIndexedLayers, list, module, type Module, type Run } from "../../../modules/module.js";
 import { headDim } from "./build.js";
 
 /** `XxxRotaryEmbedding` as current code registers it; `types` gives Gemma3's per-layer-type buffer names. */
@@ -74,6 +74,7 @@ export function gModel(c: Config, cls: string, layers: Module, norm: Module, rot
  * same kind share one block, so 61 layers cost two runs, not 61 modules.
  */
 export function layerRuns(count: number, kindOf: (index: number) => number, blocks: readonly Module[]): Module {
+  checkIndexedLayers(count);
   const runs: Run[] = [];
   let start = 0;
   for (let i = 1; i <= count; i++) {

@@ -5,7 +5,7 @@
  */
 import type { Config } from "../../../config/config.js";
 import { linear, rotaryEmbedding } from "../../../modules/blocks.js";
-import { list, module, repeat, tied, type Module } from "../../../modules/module.js";
+import { checkIndexedLayers, list, module, repeat, tied, type Module } from "../../../modules/module.js";
 import type { ModelBuild } from "../../types.js";
 import { built } from "./build.js";
 
@@ -78,6 +78,7 @@ export function causalLmHead(
  * the same kind become one run, each kind built once.
  */
 export function layerRuns<K extends string>(count: number, kindOf: (index: number) => K, build: (kind: K) => Module): Module {
+  checkIndexedLayers(count);
   const cache = new Map<K, Module>();
   const runs: { module: Module; count: number }[] = [];
   let last: K | undefined;

@@ -1,0 +1,10 @@
+export * from "./types.js";
+export { plan, stageTable, zero2ModelStates, zero3ModelStates, type PlanModel } from "./plan.js";
+export { kvCache, textConfigOf, type KvRequest, type KvResult } from "./kv-cache.js";
+export { loraAdapters } from "./lora.js";
+export { treeStats, type TreeStats, type LinearLayer } from "./tree.js";
+export { quantizedWeights, quantizedLinearBytes, plainWeights, DTYPE_SIZE } from "./weights.js";
+export { GPU_CATALOG, type GpuSpec, type GpuVendor } from "./gpu-catalog.js";
+export { findGpu, listGpus, gpuMemoryBytes, CONTEXT_MIB, ALLOCATOR_RESERVE_FRACTION } from "./gpus.js";
+export { layerGeometry, trainingActivations, inferenceActivations } from "./activations.js";
+export { planModelFor } from "./model.js";

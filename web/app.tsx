@@ -1,0 +1,240 @@
+// The page: Accelerate's "Model Memory Usage" Space in one fast static page. The estimator runs here, in the
+// browser (the same core as the CLI); configs come from the shipped catalog or straight from the Hub.
+import { render } from "preact";
+import { useEffect, useMemo, useState } from "preact/hooks";
+import { estimate, type EstimateResult, type Library } from "../src/core/estimate.js";
+import { TABLE_DTYPES, TABLE_HEADERS, STAGE_HEADERS, trainingStages, type TableDType } from "../src/core/measure/table-rows.js";
+import { resolveInBrowser } from "./resolve.js";
+import { postReport, reportExists, reportMarkdown } from "./report.js";
+
+const HUB_URL = (() => {
+  const meta = document.querySelector<HTMLMetaElement>('meta[name="hub-endpoint"]')?.content ?? "";
+  return meta.startsWith("http") ? meta.replace(/\/+$/, "") : "https://huggingface.co";
+})();
+const BASE = new URL("./", location.href).href;
+
+interface FormState {
+  model: string;
+  library: "auto" | Library;
+  dtypes: TableDType[];
+}
+
+function readQuery(): FormState {
+  const q = new URLSearchParams(location.search);
+  const dtypes = (q.get("dtypes") ?? TABLE_DTYPES.join(",")).split(",").filter((d): d is TableDType => (TABLE_DTYPES as readonly string[]).includes(d));
+  const library = q.get("library");
+  return {
+    model: q.get("model") ?? "",
+    library: library === "transformers" || library === "timm" ? library : "auto",
+    dtypes: dtypes.length > 0 ? dtypes : [...TABLE_DTYPES],
+  };
+}
+
+function writeQuery(state: FormState): void {
+  const q = new URLSearchParams();
+  if (state.model) q.set("model", state.model);
+  if (state.library !== "auto") q.set("library", state.library);
+  if (state.dtypes.length !== TABLE_DTYPES.length) q.set("dtypes", state.dtypes.join(","));
+  history.replaceState(null, "", `${location.pathname}${q.size > 0 ? `?${q}` : ""}`);
+}
+
+type Status = { kind: "idle" } | { kind: "busy" } | { kind: "error"; message: string } | { kind: "done"; result: EstimateResult; ms: number };
+
+function ResultTable({ result }: { result: EstimateResult }) {
+  return (
+    <table class="grid" data-testid="memory-table">
+      <caption>Memory usage for loading <code>{result.model}</code></caption>
+      <thead>
+        <tr>{TABLE_HEADERS.map((h) => <th scope="col">{h}</th>)}</tr>
+      </thead>
+      <tbody>
+        {result.rows.map((r) => (
+          <tr data-dtype={r.dtype}>
+            <th scope="row">{r.dtype}</th>
+            <td>{r.display.largestLayer}</td>
+            <td>{r.display.total}</td>
+            <td>{r.display.training}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function StagesTable({ result }: { result: EstimateResult }) {
+  const fractional = !Number.isInteger(result.totalBytes);
+  return (
+    <table class="grid" data-testid="stages-table">
+      <caption>Training using Adam, explained</caption>
+      <thead>
+        <tr>{STAGE_HEADERS.map((h) => <th scope="col">{h}</th>)}</tr>
+      </thead>
+      <tbody>
+        {result.rows.map((r) => {
+          const s = trainingStages(result.totalBytes, r.dtype, fractional);
+          return (
+            <tr>
+              <th scope="row">{r.dtype}</th>
+              {s.display.map((v) => <td>{v}</td>)}
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}
+
+function Report({ result, token }: { result: EstimateResult; token: string }) {
+  const [state, setState] = useState<"checking" | "ready" | "exists" | "posting" | "posted" | "error">("checking");
+  const [detail, setDetail] = useState("");
+  useEffect(() => {
+    let live = true;
+    setState("checking");
+    reportExists(HUB_URL, result.model, token).then(
+      (exists) => live && setState(exists ? "exists" : "ready"),
+      (e: unknown) => live && (setState("error"), setDetail(String((e as Error).message))),
+    );
+    return () => {
+      live = false;
+    };
+  }, [result.model, token]);
+  if (state === "exists" || state === "checking") return null;
+  if (state === "posted") return <p class="note" data-testid="report-done">Posted to the model's discussions{detail ? <>: <a href={detail}>{detail}</a></> : null}.</p>;
+  if (state === "error") return <p class="note">Could not check the model's discussions: {detail}</p>;
+  return (
+    <button
+      type="button"
+      data-testid="report"
+      disabled={state === "posting"}
+      onClick={async () => {
+        setState("posting");
+        try {
+          const url = await postReport(HUB_URL, result.model, token, reportMarkdown(result, location.href));
+          setDetail(url ?? "");
+          setState("posted");
+        } catch (e) {
+          setDetail((e as Error).message);
+          setState("error");
+        }
+      }}
+    >
+      Report results in this model repo's discussions
+    </button>
+  );
+}
+
+function App() {
+  const initial = useMemo(readQuery, []);
+  const [form, setForm] = useState<FormState>(initial);
+  const [token, setToken] = useState("");
+  const [status, setStatus] = useState<Status>({ kind: "idle" });
+  const [theme, setTheme] = useState<"auto" | "light" | "dark">("auto");
+
+  useEffect(() => {
+    document.documentElement.dataset.theme = theme;
+  }, [theme]);
+
+  const run = async (state: FormState) => {
+    if (!state.model.trim()) return;
+    writeQuery(state);
+    setStatus({ kind: "busy" });
+    const started = performance.now();
+    try {
+      const resolved = await resolveInBrowser(state.model, { base: BASE, hubUrl: HUB_URL, ...(token ? { token } : {}) });
+      const library = state.library === "auto" ? resolved.library : state.library;
+      const result = estimate(resolved.config, {
+        model: resolved.id,
+        dtypes: state.dtypes,
+        ...(library ? { library } : {}),
+        ...(resolved.timmModelName ? { timmModelName: resolved.timmModelName } : {}),
+      });
+      setStatus({ kind: "done", result, ms: performance.now() - started });
+    } catch (e) {
+      setStatus({ kind: "error", message: (e as Error).message.split("\n")[0] ?? "failed" });
+    }
+  };
+
+  useEffect(() => {
+    if (initial.model) void run(initial);
+  }, []);
+
+  const toggleDtype = (d: TableDType) => {
+    const next = form.dtypes.includes(d) ? form.dtypes.filter((x) => x !== d) : TABLE_DTYPES.filter((x) => x === d || form.dtypes.includes(x));
+    const updated = { ...form, dtypes: next.length > 0 ? next : form.dtypes };
+    setForm(updated);
+    // A shown result follows the precisions at once (the estimate is instant).
+    if (status.kind === "done") void run(updated);
+  };
+
+  return (
+    <main>
+      <header>
+        <h1>Model memory estimator</h1>
+        <p class="lede">How much memory a model needs, from its config alone — the numbers <code>accelerate estimate-memory</code> gives, computed in your browser.</p>
+        <button type="button" class="theme" aria-label="Toggle dark mode" onClick={() => setTheme(theme === "dark" ? "light" : "dark")}>
+          {theme === "dark" ? "☀" : "☾"}
+        </button>
+      </header>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void run(form);
+        }}
+      >
+        <label class="wide">
+          Model id or Hub URL
+          <input name="model" data-testid="model" value={form.model} placeholder="bert-base-cased" autoComplete="off" spellcheck={false}
+            onInput={(e) => setForm({ ...form, model: (e.target as HTMLInputElement).value })} />
+        </label>
+        <label>
+          Library
+          <select name="library" value={form.library} onChange={(e) => setForm({ ...form, library: (e.target as HTMLSelectElement).value as FormState["library"] })}>
+            <option value="auto">auto</option>
+            <option value="transformers">transformers</option>
+            <option value="timm">timm</option>
+          </select>
+        </label>
+        <fieldset>
+          <legend>Precisions</legend>
+          {TABLE_DTYPES.map((d) => (
+            <label class="check">
+              <input type="checkbox" name="dtype" value={d} data-testid={`dtype-${d}`} checked={form.dtypes.includes(d)} onChange={() => toggleDtype(d)} />
+              {d}
+            </label>
+          ))}
+        </fieldset>
+        <label class="wide">
+          Hub token (optional; kept in this page's memory, sent only to the Hub)
+          <input type="password" name="token" value={token} autoComplete="off" onInput={(e) => setToken((e.target as HTMLInputElement).value)} />
+        </label>
+        <button type="submit" data-testid="submit" disabled={status.kind === "busy"}>Estimate</button>
+      </form>
+      <section aria-live="polite" class="results">
+        {status.kind === "busy" && <p class="note">Computing…</p>}
+        {status.kind === "error" && <p class="error" role="alert" data-testid="error">{status.message}</p>}
+        {status.kind === "done" && (
+          <>
+            <dl class="facts">
+              <div><dt>Class</dt><dd>{status.result.modelClass}</dd></div>
+              <div><dt>Parameters</dt><dd data-testid="parameters">{status.result.parameters.toLocaleString("en-US")}</dd></div>
+              <div><dt>Largest layer</dt><dd title={status.result.largestLayer.names.join(", ")}>{status.result.largestLayer.names.slice(0, 2).join(", ")}{status.result.largestLayer.names.length > 2 ? ` (+${status.result.largestLayer.names.length - 2})` : ""}</dd></div>
+            </dl>
+            <ResultTable result={status.result} />
+            <StagesTable result={status.result} />
+            <details>
+              <summary>As <code>accelerate estimate-memory</code> prints it</summary>
+              <pre data-testid="ascii">{status.result.table}</pre>
+            </details>
+            {token ? <Report result={status.result} token={token} /> : null}
+            <p class="note small" data-testid="timing">Computed in {status.ms.toFixed(0)} ms.</p>
+          </>
+        )}
+      </section>
+      <footer>
+        <p>Same numbers from a terminal: <code>npx estimate-memory {form.model || "MODEL"}</code></p>
+      </footer>
+    </main>
+  );
+}
+
+render(<App />, document.getElementById("app") as HTMLElement);
