@@ -11,3 +11,5 @@ export { HubError, GatedRepoError, RepoNotFoundError, HubUnreachableError } from
 export type { ResolvedModel } from "./hub/resolve-model.js";
 export { catalogIndex, catalogId, readCatalogConfig } from "./hub/catalog.js";
 export { main } from "./cli/main.js";
+export { startServer } from "./server/server.js";
+export type { ServeOptions, RunningServer } from "./server/server.js";

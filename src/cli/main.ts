@@ -1,6 +1,7 @@
 import { estimate, LIBRARIES, type EstimateResult, type Library } from "../core/estimate.js";
 import { isEstimateError, UnsupportedArchitectureError, UsageError } from "../core/errors.js";
 import { estimateFromTensors } from "../core/weights/estimate-weights.js";
+import { csvHeader, csvLines, FORMATS, mapInOrder, MARKDOWN_HEADER, markdownLines, readModelList, type Format, type Outcome } from "./batch.js";
 import { TABLE_DTYPES, type TableDType } from "../core/measure/table-rows.js";
 import { supportedArchitectures } from "../core/architectures/registry.js";
 import type { ResolvedModel } from "../hub/resolve-model.js";
@@ -15,6 +16,9 @@ export interface CliIO {
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
   readonly env: Readonly<Record<string, string | undefined>>;
+  /** Whether the streams are terminals (a batch progress bar needs stderr to be one, stdout not). */
+  readonly stdoutIsTTY?: boolean;
+  readonly stderrIsTTY?: boolean;
 }
 
 export const OPTIONS = {
@@ -47,6 +51,8 @@ export const OPTIONS = {
   port: { kind: "value", valueName: "PORT", description: "with `serve`: the port (default 7860)" },
   host: { kind: "value", valueName: "HOST", description: "with `serve`: the address to listen on (default 127.0.0.1)" },
   ...PLAN_OPTIONS,
+  format: { kind: "value", choices: FORMATS, valueName: "FORMAT", description: "table (default), json, csv or markdown" },
+  "from-file": { kind: "value", aliases: ["from_file"], valueName: "FILE", description: "read more MODELs from FILE, one per line (# comments)" },
   json: { kind: "flag", description: "print one JSON object per MODEL (JSON Lines) instead of the table" },
   list: { kind: "flag", description: "print the supported model_types and timm architectures" },
   "list-models": { kind: "flag", aliases: ["list_models"], description: "print the model ids shipped for offline use" },
@@ -179,7 +185,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     return 0;
   }
   if (args.positionals[0] === "serve" && args.positionals.length === 1) return serve(o, io);
-  if (args.positionals.length === 0) {
+  if (args.positionals.length === 0 && !o["from-file"]) {
     io.stderr(`error: no MODEL given\nusage: ${USAGE}\n`);
     return 2;
   }
@@ -196,8 +202,27 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
   }
   if (planOptions) request = { ...request, plan: planOptions };
   const settings = hubSettings(io.env, o.access_token ? { accessToken: o.access_token as string } : {});
+  const format: Format = o.json ? "json" : ((o.format as Format | undefined) ?? "table");
+  let models = args.positionals;
+  if (o["from-file"]) {
+    try {
+      models = [...models, ...readModelList(o["from-file"] as string)];
+    } catch (error) {
+      io.stderr(`error: ${describeError(error, undefined, io.env)}\n`);
+      return 2;
+    }
+  }
+  if (models.length === 0) {
+    io.stderr(`error: no MODEL given\nusage: ${USAGE}\n`);
+    return 2;
+  }
+  // A progress bar only where it cannot garble the results: stderr is a terminal and stdout is not.
+  const progress = models.length > 1 && io.stderrIsTTY === true && io.stdoutIsTTY !== true ? await startProgress(models.length) : undefined;
   let failed = 0;
-  for (const model of args.positionals) {
+  let usageFailure = false;
+  if (format === "csv") io.stdout(`${csvHeader(request.dtypes)}\n`);
+  if (format === "markdown") io.stdout(`${MARKDOWN_HEADER}\n`);
+  const estimateOne = async (model: string): Promise<Outcome> => {
     try {
       const resolved = await resolveModel(model, {
         settings,
@@ -205,18 +230,43 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
         ggufFile: o["gguf-file"] as string | undefined,
         notice: (line) => io.stderr(`note: ${line}\n`),
       });
-      for (const result of await estimateResolved(resolved, request)) {
-        if (o.json) io.stdout(`${JSON.stringify(result)}\n`);
-        else if (result.source === "config") io.stdout(`Loading pretrained config for \`${model}\` from \`${result.library}\`...\n${result.table}\n${result.plan ? `${renderPlan(result.plan)}\n` : ""}`);
+      return { model, results: await estimateResolved(resolved, request) };
+    } catch (error) {
+      if (error instanceof UsageError) usageFailure = true;
+      return { model, error: describeError(error, model, io.env) };
+    }
+  };
+  // Hub requests overlap a little (bounded), output stays in argument order.
+  await mapInOrder(models, models.length > 1 ? 4 : 1, estimateOne, (outcome) => {
+    progress?.increment();
+    if ("error" in outcome) {
+      failed++;
+      io.stderr(`${progress ? "\n" : ""}error: ${outcome.error}\n`);
+    }
+    if (format === "json") {
+      if ("error" in outcome) io.stdout(`${JSON.stringify({ model: outcome.model, error: outcome.error.split("\n")[0] })}\n`);
+      else for (const result of outcome.results) io.stdout(`${JSON.stringify(result)}\n`);
+    } else if (format === "csv") {
+      for (const line of csvLines(outcome, request.dtypes)) io.stdout(`${line}\n`);
+    } else if (format === "markdown") {
+      for (const line of markdownLines(outcome)) io.stdout(`${line}\n`);
+    } else if (!("error" in outcome)) {
+      for (const result of outcome.results) {
+        if (result.source === "config") io.stdout(`Loading pretrained config for \`${outcome.model}\` from \`${result.library}\`...\n${result.table}\n${result.plan ? `${renderPlan(result.plan)}\n` : ""}`);
         else io.stdout(`Reading ${result.source} headers of \`${result.model}\` (no buildable config)...\n${result.table}\n`);
       }
-    } catch (error) {
-      failed++;
-      const message = describeError(error, model, io.env);
-      if (o.json) io.stdout(`${JSON.stringify({ model, error: message.split("\n")[0] })}\n`);
-      io.stderr(`error: ${message}\n`);
-      if (error instanceof UsageError) return 2;
     }
-  }
+  });
+  progress?.stop();
+  if (models.length > 1) io.stderr(`${models.length - failed} ok, ${failed} failed\n`);
+  if (usageFailure && models.length === 1) return 2;
   return failed > 0 ? 1 : 0;
+}
+
+/** cli-progress on stderr, loaded only for batch runs in a terminal. */
+async function startProgress(total: number): Promise<{ increment(): void; stop(): void }> {
+  const { default: cliProgress } = await import("cli-progress");
+  const bar = new cliProgress.SingleBar({ stream: process.stderr, format: "{bar} {value}/{total} models", hideCursor: true, clearOnComplete: true }, cliProgress.Presets.shades_classic);
+  bar.start(total, 0);
+  return { increment: () => bar.increment(), stop: () => bar.stop() };
 }

@@ -20,6 +20,33 @@ export function isValidRepoId(id: string): boolean {
 }
 
 /**
+ * A file name a repo hands us (a `weight_map` shard, a GGUF file or split, `--gguf-file`, a URL's path) must stay
+ * inside the repo's folder: relative, no `.` or `..` segment, no empty segment, no backslash, no control
+ * character, no `C:`-like first segment — checked as given and once percent-decoded (the rules of
+ * @huggingface/hub's `assertSafeShardFilename`).
+ */
+export function isSafeRepoPath(name: string): boolean {
+  if (typeof name !== "string" || name.length === 0 || name.length > 1024) return false;
+  let decoded = name;
+  for (let i = 0; i < 5; i++) {
+    let next: string;
+    try {
+      next = decodeURIComponent(decoded);
+    } catch {
+      return false;
+    }
+    if (next === decoded) break;
+    decoded = next;
+  }
+  return [name, decoded].every((candidate) => {
+    if (/[\u0000-\u001f\u007f\\]/.test(candidate) || candidate.startsWith("/")) return false;
+    const segments = candidate.split("/");
+    if ((segments[0] ?? "").includes(":")) return false;
+    return segments.every((s) => s !== "" && s !== "." && s !== "..");
+  });
+}
+
+/**
  * Parses `org/name`, `name`, and Hub URLs (`ENDPOINT/org/name`, `…/tree/REV`, `…/blob/REV/path`,
  * `…/resolve/REV/path`). A URL must point at the configured endpoint: tokens and requests never go elsewhere.
  */
@@ -56,5 +83,6 @@ function parseHubReferenceParts(input: string, repo: string, kind: string | unde
   if (kind === undefined) return { repo };
   if (!["tree", "blob", "resolve"].includes(kind) || !revision) throw new UsageError(`${input} is not a model page, tree or file URL`);
   const path = rest.join("/");
+  if (kind !== "tree" && path && !isSafeRepoPath(path)) throw new UsageError(`${input} names a file outside the repo`);
   return { repo, revision, ...(kind !== "tree" && path ? { path } : {}) };
 }

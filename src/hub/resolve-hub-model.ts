@@ -4,7 +4,7 @@ import { cachedFile, storeFile } from "./cache.js";
 import { readCatalogConfig } from "./catalog.js";
 import { GatedRepoError, HubError, HubUnreachableError, RepoNotFoundError } from "./errors.js";
 import { createHubFetch, type HubFetch } from "./hub-fetch.js";
-import { parseHubReference, type HubReference } from "./model-ref.js";
+import { isSafeRepoPath, parseHubReference, type HubReference } from "./model-ref.js";
 import { looksLikePath, readConfigFile, resolveLocalPath, timmNameFromId, type ResolvedModel, type WeightsSource } from "./resolve-model.js";
 import { tensorsFromHeader } from "./weights/safetensors.js";
 import { ggufLabel, tensorsFromGguf } from "./weights/gguf.js";
@@ -91,7 +91,8 @@ const GGUF_SHARD = /-(\d{5})-of-(\d{5})\.gguf$/;
 function hubWeights(p: HubWeightsParams): (() => Promise<WeightsSource[]>) | undefined {
   const credentials = p.settings.token ? { accessToken: p.settings.token as `hf_${string}` } : {};
   const hasSafetensors = p.files.has("model.safetensors") || p.files.has("model.safetensors.index.json");
-  const ggufFiles = [...p.files].filter((f) => f.toLowerCase().endsWith(".gguf") && (!GGUF_SHARD.test(f) || /-00001-of-/.test(f)));
+  // Names come from the Hub's listing (or the user): any that would leave the repo folder is never requested.
+  const ggufFiles = [...p.files].filter((f) => f.toLowerCase().endsWith(".gguf") && isSafeRepoPath(f) && (!GGUF_SHARD.test(f) || /-00001-of-/.test(f)));
   const mapped = (load: () => Promise<WeightsSource[]>) => async () => {
     try {
       return await load();
@@ -102,6 +103,9 @@ function hubWeights(p: HubWeightsParams): (() => Promise<WeightsSource[]>) | und
   };
   if (p.ggufFile) {
     const file = p.ggufFile;
+    if (!isSafeRepoPath(file)) return async () => {
+      throw new UsageError(`--gguf-file ${file} names a file outside the repo`);
+    };
     if (!p.files.has(file)) return async () => {
       throw new ModelNotFoundError(`${p.repo} has no file ${file}`);
     };

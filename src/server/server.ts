@@ -120,7 +120,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       return;
     }
     if (url.pathname === "/api/health") {
-      send(res, 200, JSON.stringify({ ok: true }), "application/json");
+      send(res, 200, JSON.stringify({ ok: true, rss: process.memoryUsage().rss }), "application/json");
       return;
     }
     void serveStatic(req, res, options.staticDir, options.settings);

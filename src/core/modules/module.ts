@@ -148,9 +148,9 @@ export function buffer(shape: Shape, dtype: DType = "float32", persistent = true
  */
 export const MAX_INDEXED_LAYERS = 100_000;
 
-export function checkIndexedLayers(count: number): void {
+export function checkIndexedLayers(count: number, what = "layers of differing kinds"): void {
   if (!(count <= MAX_INDEXED_LAYERS)) {
-    throw new InvalidConfigError(`the config asks for ${String(count).slice(0, 24)} layers of differing kinds: more than the ${MAX_INDEXED_LAYERS} this estimator visits one by one`);
+    throw new InvalidConfigError(`the config asks for ${String(count).slice(0, 24)} ${what}: more than the ${MAX_INDEXED_LAYERS} this estimator visits one by one`);
   }
 }
 

@@ -84,6 +84,8 @@ export interface TrainingActivationRequest {
   readonly checkpointing: boolean;
   /** Whether the model ends in a vocabulary head whose logits feed a cross-entropy loss. */
   readonly lmHead: boolean;
+  /** The loss runs over 8 chunks of tokens, so only 1/8 of the logits (and their float32 copies) exist at once. */
+  readonly chunkedLoss?: boolean;
 }
 
 export function trainingActivations(g: LayerGeometry, r: TrainingActivationRequest): number {
@@ -104,7 +106,7 @@ export function trainingActivations(g: LayerGeometry, r: TrainingActivationReque
       g.layers * ((perLayer + crossPerDecToken) * decTokens + crossPerEncToken * encTokens) + g.encoderLayers * perLayer * encTokens;
   }
   let bytes = elements * r.bytes;
-  if (r.lmHead && g.vocab > 0) bytes += decTokens * g.vocab * (r.bytes === 4 ? 8 : r.bytes + 8);
+  if (r.lmHead && g.vocab > 0) bytes += Math.ceil((decTokens * g.vocab * (r.bytes === 4 ? 8 : r.bytes + 8)) / (r.chunkedLoss ? 8 : 1));
   return bytes;
 }
 

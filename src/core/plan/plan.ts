@@ -252,6 +252,7 @@ function training(o: PlanOptions, r: Resolved, ctx: Ctx): Breakdown {
         bytes: actBytes,
         checkpointing: o.gradientCheckpointing ?? false,
         lmHead: ctx.model.generative,
+        chunkedLoss: o.chunkedLoss ?? false,
       })
     : 0;
 
@@ -435,7 +436,7 @@ export function plan(model: PlanModel, options: PlanOptions): Plan {
             ? { ...options, gpus: n * (options.tp ?? 1) }
             : { ...options, gpus: n, zero: 3 };
       if (compute(opts, resolve(opts), ctx).totalBytes <= memory) {
-        gpusNeeded = r.mode === "inference" ? n : n * (options.zero === undefined && options.fsdp === undefined ? 1 : 1) * (options.tp ?? 1);
+        gpusNeeded = r.mode === "inference" ? n : n * (options.tp ?? 1);
         break;
       }
     }

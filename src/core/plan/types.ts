@@ -49,6 +49,8 @@ export interface PlanOptions {
   readonly optimizer?: Optimizer;
   readonly precision?: Precision;
   readonly gradientCheckpointing?: boolean;
+  /** Loss computed over chunks of tokens (torchtune CEWithChunkedOutputLoss / LinearCrossEntropyLoss, 8 chunks): 1/8 of the logits live at once. */
+  readonly chunkedLoss?: boolean;
   readonly loraR?: number;
   /** `all-linear` or module-name suffixes (`q_proj`, `v_proj`). Default all-linear. */
   readonly loraTargets?: "all-linear" | readonly string[];

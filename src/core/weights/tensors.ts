@@ -38,17 +38,18 @@ export function numelOf(shape: readonly number[]): number {
 export function detectQuantization(tensors: readonly StoredTensor[], config?: Readonly<Record<string, unknown>>): { method: QuantMethod; bits: number } {
   const q = (config?.quantization_config ?? undefined) as Record<string, unknown> | undefined;
   const method = typeof q?.quant_method === "string" ? q.quant_method.toLowerCase() : undefined;
-  const bits = typeof q?.bits === "number" ? q.bits : typeof q?.w_bit === "number" ? q.w_bit : 4;
+  const configBits = typeof q?.bits === "number" ? q.bits : typeof q?.w_bit === "number" ? q.w_bit : 4;
   // Packing 32 / bits weights per int32 only means something for a whole number of bits.
-  if (!Number.isInteger(bits) || bits < 1 || bits > 32) {
-    throw new InvalidConfigError(`config: \`quantization_config.bits\` must be an integer from 1 to 32 (got ${String(bits).slice(0, 24)})`, "quantization_config");
-  }
-  if (method === "gptq") return { method: "gptq", bits };
-  if (method === "awq") return { method: "awq", bits };
+  const packBits = () => {
+    if (Number.isInteger(configBits) && configBits >= 1 && configBits <= 32) return configBits;
+    throw new InvalidConfigError(`config: \`quantization_config.bits\` must be an integer from 1 to 32 (got ${String(configBits).slice(0, 24)})`, "quantization_config");
+  };
+  if (method === "gptq") return { method: "gptq", bits: packBits() };
+  if (method === "awq") return { method: "awq", bits: packBits() };
   if (method === "fp8") return { method: "fp8", bits: 8 };
   if (method === "bitsandbytes") return { method: q?.load_in_8bit === true ? "bnb-8bit" : "bnb-4bit", bits: q?.load_in_8bit === true ? 8 : 4 };
   const names = new Set(tensors.map((t) => t.name));
-  if (tensors.some((t) => t.name.endsWith(".qweight"))) return { method: "gptq", bits };
+  if (tensors.some((t) => t.name.endsWith(".qweight"))) return { method: "gptq", bits: packBits() };
   if (tensors.some((t) => t.name.endsWith(".absmax") || t.name.includes(".quant_state."))) return { method: "bnb-4bit", bits: 4 };
   if (tensors.some((t) => t.name.endsWith(".SCB"))) return { method: "bnb-8bit", bits: 8 };
   if (tensors.some((t) => t.dtype.startsWith("F8") && names.has(`${t.name}_scale`))) return { method: "fp8", bits: 8 };
@@ -63,13 +64,18 @@ export function detectQuantization(tensors: readonly StoredTensor[], config?: Re
  */
 export function countTensors(tensors: readonly StoredTensor[], quant: { method: QuantMethod; bits: number }): TensorCount[] {
   const names = new Set(tensors.map((t) => t.name));
+  // Tensors that own a quant state (`x.weight` for `x.weight.quant_state.bitsandbytes__nf4`): one pass, not one per tensor.
+  const withQuantState = new Set<string>();
+  for (const name of names) {
+    for (let at = name.indexOf(".quant_state."); at !== -1; at = name.indexOf(".quant_state.", at + 1)) withQuantState.add(name.slice(0, at));
+  }
   return tensors.map((t) => {
     if (QUANT_STATE.some((re) => re.test(t.name))) return { name: t.name, parameters: 0 };
     const numel = numelOf(t.shape);
     if (t.name.endsWith(".qweight") && (t.dtype === "I32" || t.dtype === "U32")) {
       return { name: t.name.replace(/\.qweight$/, ".weight"), parameters: numel * Math.floor(32 / quant.bits) };
     }
-    const bnb4 = t.dtype === "U8" && (names.has(`${t.name}.absmax`) || [...names].some((n) => n.startsWith(`${t.name}.quant_state.`)));
+    const bnb4 = t.dtype === "U8" && (names.has(`${t.name}.absmax`) || withQuantState.has(t.name));
     if (bnb4) return { name: t.name, parameters: numel * 2 };
     return { name: t.name, parameters: numel };
   });

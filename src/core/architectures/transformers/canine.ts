@@ -1,6 +1,6 @@
 // transformers/models/canine/{configuration,modeling}_canine.py — character-level: hashed embeddings, downsampling.
 import { conv1d, embedding, layerNorm, positionIdsBuffer } from "../../modules/blocks.js";
-import { module, repeat } from "../../modules/module.js";
+import { checkIndexedLayers, module, repeat } from "../../modules/module.js";
 import type { TransformersArchitecture } from "../types.js";
 import { BERT_DEFAULTS, bertLayer, bertPooler } from "./shared/bert-like.js";
 import { built } from "./shared/build.js";
@@ -27,6 +27,7 @@ export const canine: TransformersArchitecture = {
     AutoModel: (c) => {
       const hidden = c.positiveInt("hidden_size");
       const hashes = c.positiveInt("num_hash_functions");
+      checkIndexedLayers(hashes, "hash embeddings (`num_hash_functions`)");
       const buckets = c.int("num_hash_buckets");
       const maxPositions = c.int("max_position_embeddings");
       const layer = bertLayer(c, "Canine");

@@ -28,10 +28,20 @@ function backbone(c: Config): Backbone {
 const convNorm = (inCh: number, out: number, kernel: number, bias: boolean, relu = false) =>
   list("Sequential", conv2d(inCh, out, kernel, { bias }), groupNorm(out), ...(relu ? [stateless("ReLU")] : []));
 
+/** Config keys that OneFormer renames (its pixel decoder is a copy under `OneFormer*` classes). */
+export interface PixelDecoderKeys {
+  prefix: string;
+  dim: string;
+  maskDim: string;
+  strides: string;
+}
+const M2F_KEYS: PixelDecoderKeys = { prefix: P, dim: "feature_size", maskDim: "mask_feature_size", strides: "feature_strides" };
+
 /** Mask2FormerPixelDecoder: deformable encoder over the last 3 maps, then an FPN down to `common_stride`. */
-function pixelDecoder(c: Config, channels: number[]): Module {
-  const dim = c.positiveInt("feature_size");
-  const strides = c.intList("feature_strides").slice(-LEVELS);
+export function m2fPixelDecoder(c: Config, channels: number[], k: PixelDecoderKeys = M2F_KEYS): Module {
+  const P = k.prefix;
+  const dim = c.positiveInt(k.dim);
+  const strides = c.intList(k.strides).slice(-LEVELS);
   if (channels.length < LEVELS || strides.length === 0) throw new InvalidConfigError(`${c.label}: the backbone must give at least ${LEVELS} feature maps`, "backbone_config");
   const fpnLevels = Math.floor(Math.log2(Math.min(...strides)) - Math.log2(c.positiveInt("common_stride")));
   const encoderLayer = module(`${P}PixelDecoderEncoderLayer`, {
@@ -54,7 +64,7 @@ function pixelDecoder(c: Config, channels: number[]): Module {
     children: {
       input_projections: list("ModuleList", ...channels.slice(-LEVELS).reverse().map((ch) => convNorm(ch, dim, 1, true))),
       encoder: module(`${P}PixelDecoderEncoderOnly`, { children: { layers: repeat(encoderLayer, c.int("encoder_layers")) } }),
-      mask_projection: conv2d(dim, c.positiveInt("mask_feature_size"), 1),
+      mask_projection: conv2d(dim, c.positiveInt(k.maskDim), 1),
       ...fpn,
     },
   });
@@ -118,7 +128,7 @@ export const mask2former: TransformersArchitecture = {
       const bb = backbone(c);
       const model = module(`${P}Model`, {
         children: {
-          pixel_level_module: module(`${P}PixelLevelModule`, { children: { encoder: bb.module, decoder: pixelDecoder(c, bb.channels) } }),
+          pixel_level_module: module(`${P}PixelLevelModule`, { children: { encoder: bb.module, decoder: m2fPixelDecoder(c, bb.channels) } }),
           transformer_module: transformerModule(c),
         },
       });

@@ -1,0 +1,262 @@
+// Property tests over everything a user can feed the tool: mutated real configs (as objects and as text),
+// truncated / bit-flipped safetensors and GGUF headers, and model ids / URLs. Every case must end in a result
+// whose numbers are sane, or in an EstimateError with a one-line message — never another exception, never NaN,
+// never a hang (absurd sizes are counted arithmetically), never unbounded memory.
+//
+// Deterministic: the seed is fixed (FUZZ_SEED overrides it) and printed with the case count, so a CI failure
+// reproduces with `FUZZ_SEED=<seed> npx vitest run test/fuzz.test.ts`; fast-check prints the failing case's path.
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import fc from "fast-check";
+import { afterAll, describe, expect, it } from "vitest";
+import { parseConfigJson } from "../src/core/config/parse-json.js";
+import { estimate, type EstimateResult } from "../src/core/estimate.js";
+import { EstimateError } from "../src/core/errors.js";
+import { estimateFromTensors } from "../src/core/weights/estimate-weights.js";
+import { supportedArchitectures } from "../src/core/architectures/registry.js";
+import { isSafeRepoPath, isValidRepoId, parseHubReference } from "../src/hub/model-ref.js";
+import { readLocalSafetensors, tensorsFromHeader } from "../src/hub/weights/safetensors.js";
+import { readLocalGguf, tensorsFromGguf } from "../src/hub/weights/gguf.js";
+import { loadSeedConfigs, type SeedConfig } from "./helpers/fuzz-seeds.js";
+import { makeGguf, makeSafetensors } from "./helpers/weights.js";
+
+const SEED = Number(process.env.FUZZ_SEED ?? 20_261_125);
+/** FUZZ_SCALE=10 runs ten times as many cases (for a local soak). */
+const SCALE = Number(process.env.FUZZ_SCALE ?? 1);
+const runs = (n: number) => Math.max(1, Math.round(n * SCALE));
+/** No single case may take longer than this (a per-layer loop over 1e15 layers would take hours). */
+const MAX_CASE_MS = 3_000;
+/** Nor may the process grow past this (a config asking for 1e15 layers must not allocate them). */
+const MAX_HEAP_BYTES = 1.5 * 1024 ** 3;
+
+const stats = { cases: 0, results: 0, errors: 0, slowestMs: 0, slowest: "", peakHeap: 0 };
+const seeds = loadSeedConfigs();
+const modelTypes = supportedArchitectures().transformers;
+const scratch = mkdtempSync(join(tmpdir(), "estimate-memory-fuzz-"));
+
+afterAll(() => {
+  rmSync(scratch, { recursive: true, force: true });
+  console.log(
+    `fuzz: ${stats.cases} cases (seed ${SEED}): ${stats.results} results, ${stats.errors} typed errors; ` +
+      `slowest ${stats.slowestMs.toFixed(0)} ms (${stats.slowest}); peak heap ${(stats.peakHeap / 1024 ** 2).toFixed(0)} MB`,
+  );
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// The property every case is held to.
+
+function checkBytes(what: string, x: unknown): void {
+  // Byte counts may be a multiple of 1/8 (bool buffers count bits), never NaN, negative or beyond 2^53.
+  if (typeof x !== "number" || !Number.isFinite(x) || x < 0 || x > Number.MAX_SAFE_INTEGER || !Number.isInteger(x * 8)) {
+    throw new Error(`${what} is not a byte count: ${String(x)}`);
+  }
+}
+
+function checkResult(r: EstimateResult): void {
+  if (!Number.isSafeInteger(r.parameters) || r.parameters < 0) throw new Error(`parameters is not a count: ${r.parameters}`);
+  checkBytes("totalBytes", r.totalBytes);
+  checkBytes("bufferBytes", r.bufferBytes);
+  checkBytes("largestLayer.bytes", r.largestLayer.bytes);
+  if (r.checkpointBytes !== undefined) checkBytes("checkpointBytes", r.checkpointBytes);
+  if (r.largestLayer.bytes > r.totalBytes) throw new Error(`largest layer ${r.largestLayer.bytes} > total ${r.totalBytes}`);
+  if (r.bufferBytes > r.totalBytes) throw new Error(`buffers ${r.bufferBytes} > total ${r.totalBytes}`);
+  for (const row of r.rows) {
+    for (const v of [row.totalBytes, row.largestLayerBytes, row.trainingBytes ?? 0]) {
+      if (!Number.isFinite(v) || v < 0) throw new Error(`row ${row.dtype} holds ${v}`);
+    }
+  }
+  if (/NaN|Infinity|undefined/.test(r.table)) throw new Error(`the table shows NaN/Infinity/undefined:\n${r.table}`);
+  // The result is what --json prints: it must serialize.
+  JSON.stringify(r);
+}
+
+function checkError(error: unknown): void {
+  if (!(error instanceof EstimateError)) throw error;
+  if (error.message === "" || /[\r\n]/.test(error.message)) throw new Error(`not a one-line message: ${JSON.stringify(error.message)}`);
+  if (error.message.length > 1000) throw new Error(`a ${error.message.length}-character message`);
+}
+
+function timed(label: string, started: number): void {
+  const ms = performance.now() - started;
+  stats.cases++;
+  if (ms > stats.slowestMs) {
+    stats.slowestMs = ms;
+    stats.slowest = label;
+  }
+  if (stats.cases % 250 === 0) stats.peakHeap = Math.max(stats.peakHeap, process.memoryUsage().heapUsed);
+  if (ms > MAX_CASE_MS) throw new Error(`${label} took ${ms.toFixed(0)} ms`);
+}
+
+/** Runs one case: a result is checked, a typed error is fine, anything else fails the property. */
+function outcome<T>(label: string, run: () => T, check: (value: T) => void): void {
+  const started = performance.now();
+  try {
+    check(run());
+    stats.results++;
+  } catch (error) {
+    checkError(error);
+    stats.errors++;
+  }
+  timed(label, started);
+}
+
+async function outcomeAsync<T>(label: string, run: () => Promise<T>, check: (value: T) => void): Promise<void> {
+  const started = performance.now();
+  try {
+    check(await run());
+    stats.results++;
+  } catch (error) {
+    checkError(error);
+    stats.errors++;
+  }
+  timed(label, started);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Config mutations.
+
+/** A value nested `depth` lists deep, built without recursion (JSON.stringify of it would overflow the stack). */
+function deep(depth: number): unknown {
+  let v: unknown = 1;
+  for (let i = 0; i < depth; i++) v = [v];
+  return v;
+}
+
+const HUGE_ARRAY = Object.freeze(Array.from({ length: 200_000 }, () => 7));
+const LONG_STRING = "x".repeat(1_000_000);
+const DEEP_LEVELS = 20_000;
+const DEEP = deep(DEEP_LEVELS);
+
+/** The values transformers would choke on, and the ones that are merely absurd. */
+const WEIRD: readonly unknown[] = [
+  0, -0, -1, -7, 1, 2, 3, 0.5, 1.5, -2.5, 2 ** 31, 2 ** 32 + 1, 2 ** 53, 2 ** 53 + 2, 2 ** 62, 2 ** 64, 1e15, 1e9, 1e7,
+  Number.MAX_SAFE_INTEGER, 1e308, -1e308, Number.MIN_VALUE, NaN, Infinity, -Infinity,
+  "", "12", "abc", "line\nbreak", "gelu", "global", true, false, null, [], [1], [0, 0], [-1, 2], [1.5], ["a", 3], [null],
+  {}, { a: 1 }, { model_type: "bert" }, HUGE_ARRAY, DEEP, LONG_STRING,
+];
+
+/** A value to write: one of WEIRD by index (so a failing case prints short), or a generated one. */
+type Value = { readonly weird: number } | { readonly value: unknown };
+const valueArb: fc.Arbitrary<Value> = fc.oneof(
+  { weight: 6, arbitrary: fc.record({ weird: fc.nat({ max: WEIRD.length - 1 }) }) },
+  { weight: 2, arbitrary: fc.record({ value: fc.integer({ min: -4, max: 4096 }) }) },
+  { weight: 1, arbitrary: fc.record({ value: fc.double() }) },
+  { weight: 1, arbitrary: fc.record({ value: fc.string({ maxLength: 12 }) }) },
+  { weight: 1, arbitrary: fc.record({ value: fc.array(fc.integer({ min: -2, max: 64 }), { maxLength: 6 }) }) },
+);
+const valueOf = (v: Value): unknown => ("weird" in v ? WEIRD[v.weird] : v.value);
+
+type Mutation =
+  | { readonly op: "delete"; readonly at: number }
+  | { readonly op: "set"; readonly at: number; readonly value: Value }
+  | { readonly op: "retarget"; readonly modelType: number };
+
+const mutation: fc.Arbitrary<Mutation> = fc.oneof(
+  { weight: 2, arbitrary: fc.record({ op: fc.constant("delete" as const), at: fc.nat() }) },
+  { weight: 6, arbitrary: fc.record({ op: fc.constant("set" as const), at: fc.nat(), value: valueArb }) },
+  { weight: 1, arbitrary: fc.record({ op: fc.constant("retarget" as const), modelType: fc.nat() }) },
+);
+
+type Path = readonly (string | number)[];
+
+/** Every key down to three levels (sub-configs, lists: their first items), where a mutation may land. */
+function pathsOf(value: unknown, prefix: Path = [], out: Path[] = []): Path[] {
+  if (prefix.length >= 3 || typeof value !== "object" || value === null || value === HUGE_ARRAY || value === DEEP) return out;
+  const keys: (string | number)[] = Array.isArray(value) ? value.slice(0, 4).map((_, i) => i) : Object.keys(value);
+  for (const key of keys) {
+    out.push([...prefix, key]);
+    pathsOf((value as Record<string | number, unknown>)[key], [...prefix, key], out);
+  }
+  return out;
+}
+
+function mutate(seed: SeedConfig, mutations: readonly Mutation[]): Record<string, unknown> {
+  // A shallow copy per level touched: the seed itself stays intact, huge values are shared, not cloned.
+  const config: Record<string, unknown> = { ...seed.config };
+  for (const m of mutations) {
+    if (m.op === "retarget") {
+      config.model_type = modelTypes[m.modelType % modelTypes.length];
+      continue;
+    }
+    const paths = pathsOf(config);
+    if (paths.length === 0) continue;
+    const path = paths[m.at % paths.length] as Path;
+    let parent: Record<string | number, unknown> = config;
+    for (const key of path.slice(0, -1)) {
+      const child = parent[key];
+      const copy = Array.isArray(child) ? [...child] : { ...(child as object) };
+      parent[key] = copy;
+      parent = copy as Record<string | number, unknown>;
+    }
+    const last = path[path.length - 1] as string | number;
+    if (m.op === "delete") {
+      if (Array.isArray(parent)) parent.splice(last as number, 1);
+      else delete parent[last];
+    } else parent[last] = valueOf(m.value);
+  }
+  return config;
+}
+
+/** config.json as Python's json.dumps writes it: bare NaN/Infinity; the deeply nested value spelt out without recursion. */
+function pythonJson(value: unknown): string {
+  if (value === DEEP) return `${"[".repeat(DEEP_LEVELS)}1${"]".repeat(DEEP_LEVELS)}`;
+  if (typeof value === "number") return Number.isFinite(value) ? JSON.stringify(value) : String(value);
+  if (Array.isArray(value)) return `[${value.map(pythonJson).join(",")}]`;
+  if (typeof value === "object" && value !== null) {
+    return `{${Object.entries(value).map(([k, v]) => `${JSON.stringify(k)}:${pythonJson(v)}`).join(",")}}`;
+  }
+  return JSON.stringify(value) ?? "null";
+}
+
+const configCase = fc.record({
+  seed: fc.nat({ max: seeds.length - 1 }),
+  mutations: fc.array(mutation, { minLength: 1, maxLength: 4 }),
+  detectLibrary: fc.boolean(),
+  asText: fc.boolean(),
+});
+
+function runConfig(seed: SeedConfig, config: unknown, detectLibrary: boolean): EstimateResult {
+  return estimate(config, {
+    model: seed.id,
+    ...(detectLibrary ? {} : { library: seed.library }),
+    ...(seed.timmModelName ? { timmModelName: seed.timmModelName } : {}),
+  });
+}
+
+describe("fuzz: configs", () => {
+  it(`mutated real configs (${seeds.length} seeds) end in a sane result or a typed one-line error`, () => {
+    fc.assert(
+      fc.property(configCase, ({ seed: index, mutations, detectLibrary, asText }) => {
+        const seed = seeds[index] as SeedConfig;
+        const config = mutate(seed, mutations);
+        const label = `${seed.id} ${mutations.map((m) => m.op).join("+")}`;
+        outcome(label, () => runConfig(seed, asText ? parseConfigJson(pythonJson(config), "config.json") : config, detectLibrary), checkResult);
+      }),
+      { seed: SEED, numRuns: runs(6_000) },
+    );
+  });
+
+  it("config.json text, truncated or bit-flipped, parses to a value or a ConfigParseError", () => {
+    const texts = seeds.map((s) => new TextEncoder().encode(pythonJson(s.config)));
+    fc.assert(
+      fc.property(
+        fc.nat({ max: seeds.length - 1 }),
+        fc.oneof(
+          fc.record({ kind: fc.constant("truncate" as const), at: fc.nat() }),
+          fc.record({ kind: fc.constant("flip" as const), at: fc.array(fc.nat(), { minLength: 1, maxLength: 8 }), bit: fc.nat({ max: 7 }) }),
+        ),
+        (index, m) => {
+          const seed = seeds[index] as SeedConfig;
+          const bytes = (texts[index] as Uint8Array).slice();
+          let mutated: Uint8Array = bytes;
+          if (m.kind === "truncate") mutated = bytes.subarray(0, m.at % (bytes.length + 1));
+          else for (const at of m.at) bytes[at % bytes.length]! ^= 1 << m.bit;
+          const text = new TextDecoder().decode(mutated);
+          outcome(`${seed.id} text ${m.kind}`, () => runConfig(seed, parseConfigJson(text, "config.json"), false), checkResult);
+        },
+      ),
+      { seed: SEED, numRuns: runs(1_500) },
+    );
+  });
+});

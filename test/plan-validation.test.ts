@@ -1,0 +1,33 @@
+// Pins docs/validation.md: each estimate vs its published measurement. A change that moves any error shows here.
+import { describe, expect, it } from "vitest";
+import { estimate } from "../src/core/estimate.js";
+import { VALIDATION_CASES } from "./plan-validation.cases.js";
+
+// Errors (estimate / measured − 1, in %) as docs/validation.md lists them, rounded to 0.01.
+const PINNED: Record<string, number> = {
+  "bert-load-fp32": -0.12,
+  "llama3-8b-vllm-weights": -0.01,
+  "llama3-8b-vllm-kv": -0.04,
+  "llama-30b-llamacpp-kv-f32": 0,
+  "llama2-7b-llamacpp-kv-f16": 0,
+  "torchtune-llama2-7b-lora-init": -3.37,
+  "torchtune-llama2-7b-qlora-init": -57.52,
+  "torchtune-llama31-8b-qlora-4090": 2.7,
+  "torchtune-llama31-8b-lora-4090": 6.46,
+  "torchtune-llama31-8b-full-4090": 148.91,
+  "peft-t0-3b-full": 10.0,
+  "peft-t0-3b-lora": -2.55,
+};
+
+describe("validation table (docs/validation.md)", () => {
+  it("has at least 10 measured cases", () => expect(VALIDATION_CASES.length).toBeGreaterThanOrEqual(10));
+  for (const c of VALIDATION_CASES) {
+    it(c.id, () => {
+      const plan = estimate(c.config, { plan: c.options }).plan;
+      if (!plan) throw new Error("no plan");
+      const error = (plan[c.component] / c.measuredBytes - 1) * 100;
+      expect(Math.round(error * 100) / 100).toBeCloseTo(PINNED[c.id] as number, 2);
+      if (!c.expectMiss) expect(Math.abs(error)).toBeLessThanOrEqual(10);
+    });
+  }
+});
