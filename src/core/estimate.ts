@@ -1,4 +1,4 @@
-import { previewValue, resolveConfig, type RawConfig } from "./config/config.js";
+import { MAX_CONFIG_NESTING, nestedDeeperThan, previewValue, resolveConfig, type RawConfig } from "./config/config.js";
 import { InvalidConfigError, UnsupportedArchitectureError, UsageError } from "./errors.js";
 import { supportedArchitectures, timmFamily, transformersArchitecture } from "./architectures/registry.js";
 import type { AutoClass, ModelBuild, TimmArgs } from "./architectures/types.js";
@@ -61,6 +61,7 @@ function asRawConfig(config: unknown): RawConfig {
   if (typeof config !== "object" || config === null || Array.isArray(config)) {
     throw new InvalidConfigError("the config must be a JSON object");
   }
+  if (nestedDeeperThan(config)) throw new InvalidConfigError(`the config nests lists or objects deeper than ${MAX_CONFIG_NESTING} levels`);
   return config as RawConfig;
 }
 

@@ -205,3 +205,23 @@ export function resolveConfig(raw: RawConfig, spec: ConfigSpec, label = spec.mod
   spec.derive?.(config);
   return config;
 }
+
+/** No real config nests past a handful of levels; Python's json refuses ~1000 and the parser here 512. */
+export const MAX_CONFIG_NESTING = 512;
+
+/**
+ * True when lists/objects in `value` nest deeper than `max`. Iterative: a value nested 100,000 deep (which
+ * `JSON.parse` accepts) would overflow the stack of any recursive walk — `String([[…]])` included.
+ */
+export function nestedDeeperThan(value: unknown, max = MAX_CONFIG_NESTING): boolean {
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length > 0) {
+    const [v, depth] = stack.pop() as [unknown, number];
+    if (typeof v !== "object" || v === null) continue;
+    if (depth >= max) return true;
+    for (const child of Array.isArray(v) ? v : Object.values(v)) {
+      if (typeof child === "object" && child !== null) stack.push([child, depth + 1]);
+    }
+  }
+  return false;
+}

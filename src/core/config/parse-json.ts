@@ -1,4 +1,5 @@
 import { ConfigParseError } from "../errors.js";
+import { MAX_CONFIG_NESTING, nestedDeeperThan } from "./config.js";
 
 /**
  * Parses config.json text as Python's `json` module does: standard JSON plus the bare `NaN`, `Infinity` and
@@ -7,12 +8,16 @@ import { ConfigParseError } from "../errors.js";
  */
 export function parseConfigJson(text: string, source = "config.json"): unknown {
   if (text.trim() === "") throw new ConfigParseError(`${source} is empty`, source);
+  let parsed: unknown;
   try {
-    return JSON.parse(text);
+    parsed = JSON.parse(text);
   } catch {
     // Fall through to the slower parser, which accepts Python's extensions and reports positions.
+    return new PythonJsonParser(text, source).parseDocument();
   }
-  return new PythonJsonParser(text, source).parseDocument();
+  // The slower parser stops at 512 levels; JSON.parse does not, so the same limit is applied after it.
+  if (nestedDeeperThan(parsed)) throw new ConfigParseError(`${source} is not valid JSON: nesting deeper than ${MAX_CONFIG_NESTING} levels`, source);
+  return parsed;
 }
 
 class PythonJsonParser {

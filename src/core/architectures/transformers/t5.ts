@@ -69,13 +69,15 @@ export function t5Stack(c: Config, names: T5Names, shared: Module, isDecoder: bo
   });
 }
 
-export function t5Model(c: Config, names: T5Names): Module {
+export function t5Model(c: Config, names: T5Names, cls = `${names.prefix}Model`): Module {
   const shared = embedding(c.int("vocab_size"), c.positiveInt("d_model"));
-  return module(`${names.prefix}Model`, {
+  return module(cls, {
     children: {
       shared,
       encoder: t5Stack(c, names, shared, false, c.int("num_layers")),
       decoder: t5Stack(c, names, shared, true, c.int("num_decoder_layers")),
+      // `T5ForConditionalGeneration.lm_head`; tied to `shared` by assignment, so it counts in full under accelerate.
+      lm_head: cls.endsWith("ForConditionalGeneration") && linear(c.positiveInt("d_model"), c.int("vocab_size"), false),
     },
   });
 }
@@ -119,5 +121,8 @@ export const t5: TransformersArchitecture = {
   modelType: "t5",
   source: "transformers/models/t5/modeling_t5.py",
   config: T5_CONFIG,
-  models: { AutoModel: (c) => built(t5Model(c, { prefix: "T5" }), ["T5Block"]) },
+  models: {
+    AutoModel: (c) => built(t5Model(c, { prefix: "T5" }), ["T5Block"]),
+    AutoModelForSeq2SeqLM: (c) => built(t5Model(c, { prefix: "T5" }, "T5ForConditionalGeneration"), ["T5Block"]),
+  },
 };
