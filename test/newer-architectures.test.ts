@@ -1,6 +1,8 @@
 // Architectures newer than transformers 4.47 (group G), checked against hand counts of each published checkpoint.
-// Fixtures under test/fixtures/configs/ are the Hub config.json of the named model (transcribed; Llama 4 Scout's is its
-// `text_config`, as printed in a public repository's Llama4Config dump). Every expected count below is written out
+// Fixtures under test/fixtures/configs/: Qwen3-8B, Qwen3-30B-A3B, DeepSeek-V3, gpt-oss-20b and phi-4 are vendored
+// copies of the Hub's config.json (the same files as catalog/configs/, whose index.json names the repository and
+// commit each came from); Llama 4 Scout's is its `text_config` as printed in a public repository's Llama4Config dump;
+// the others (gemma-3, SmolLM3, Ministral, Mistral-Small-3.1) were transcribed from the Hub files' sizing fields. Every expected count below is written out
 // per block from the modeling code, never taken from this package's output.
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";

@@ -15,8 +15,8 @@ const PINNED: Record<string, number> = {
   "torchtune-llama31-8b-qlora-4090": 2.7,
   "torchtune-llama31-8b-lora-4090": 6.46,
   "torchtune-llama31-8b-full-4090": 148.91,
-  "peft-t0-3b-full": 10.0,
-  "peft-t0-3b-lora": -2.55,
+  "peft-t0-3b-full": 12.6,
+  "peft-t0-3b-lora": -0.85,
 };
 
 describe("validation table (docs/validation.md)", () => {

@@ -6,6 +6,9 @@ import { estimate, type EstimateResult, type Library } from "../src/core/estimat
 import { TABLE_DTYPES, TABLE_HEADERS, STAGE_HEADERS, trainingStages, type TableDType } from "../src/core/measure/table-rows.js";
 import { resolveInBrowser } from "./resolve.js";
 import { postReport, reportExists, reportMarkdown } from "./report.js";
+import { cliFlags, planOptionsOf, PlannerControls, plannerParams, PlanView, readPlanner, type PlannerState } from "./planner.js";
+import type { BrowserModel } from "./resolve.js";
+import type { Plan } from "../src/core/plan/types.js";
 
 const HUB_URL = (() => {
   const meta = document.querySelector<HTMLMetaElement>('meta[name="hub-endpoint"]')?.content ?? "";
@@ -30,15 +33,41 @@ function readQuery(): FormState {
   };
 }
 
-function writeQuery(state: FormState): void {
+function writeQuery(state: FormState, planner: PlannerState): void {
   const q = new URLSearchParams();
   if (state.model) q.set("model", state.model);
   if (state.library !== "auto") q.set("library", state.library);
   if (state.dtypes.length !== TABLE_DTYPES.length) q.set("dtypes", state.dtypes.join(","));
+  for (const [k, v] of plannerParams(planner)) q.set(k, v);
   history.replaceState(null, "", `${location.pathname}${q.size > 0 ? `?${q}` : ""}`);
 }
 
-type Status = { kind: "idle" } | { kind: "busy" } | { kind: "error"; message: string } | { kind: "done"; result: EstimateResult; ms: number };
+/** A model the page has read, kept so that planner changes recompute without fetching its config again. */
+interface Loaded {
+  readonly resolved: BrowserModel;
+  readonly library: Library | undefined;
+}
+
+type Status = { kind: "idle" } | { kind: "busy" } | { kind: "error"; message: string } | { kind: "done"; result: EstimateResult; ms: number; loaded: Loaded };
+
+/** The Planner's answer for the model shown, or why there is none (a planner error leaves the table standing). */
+function planFor(loaded: Loaded, planner: PlannerState): { plan: Plan } | { error: string } | undefined {
+  const options = planOptionsOf(planner);
+  if (!options) return undefined;
+  try {
+    const { resolved, library } = loaded;
+    const result = estimate(resolved.config, {
+      model: resolved.id,
+      dtypes: ["float32"],
+      plan: options,
+      ...(library ? { library } : {}),
+      ...(resolved.timmModelName ? { timmModelName: resolved.timmModelName } : {}),
+    });
+    return result.plan ? { plan: result.plan } : { error: "no plan for this model" };
+  } catch (e) {
+    return { error: (e as Error).message.split("\n")[0] ?? "failed" };
+  }
+}
 
 function ResultTable({ result }: { result: EstimateResult }) {
   return (
@@ -126,6 +155,9 @@ function Report({ result, token }: { result: EstimateResult; token: string }) {
 function App() {
   const initial = useMemo(readQuery, []);
   const [form, setForm] = useState<FormState>(initial);
+  const [planner, setPlanner] = useState<PlannerState>(() => readPlanner(new URLSearchParams(location.search)));
+  // The form as last computed: planner changes rewrite the link for it, not for a model id still being typed.
+  const [shown, setShown] = useState<FormState>(initial);
   const [token, setToken] = useState("");
   const [status, setStatus] = useState<Status>({ kind: "idle" });
   const [theme, setTheme] = useState<"auto" | "light" | "dark">("auto");
@@ -136,7 +168,8 @@ function App() {
 
   const run = async (state: FormState) => {
     if (!state.model.trim()) return;
-    writeQuery(state);
+    writeQuery(state, planner);
+    setShown(state);
     setStatus({ kind: "busy" });
     const started = performance.now();
     try {
@@ -148,7 +181,7 @@ function App() {
         ...(library ? { library } : {}),
         ...(resolved.timmModelName ? { timmModelName: resolved.timmModelName } : {}),
       });
-      setStatus({ kind: "done", result, ms: performance.now() - started });
+      setStatus({ kind: "done", result, ms: performance.now() - started, loaded: { resolved, library } });
     } catch (e) {
       setStatus({ kind: "error", message: (e as Error).message.split("\n")[0] ?? "failed" });
     }
@@ -157,6 +190,12 @@ function App() {
   useEffect(() => {
     if (initial.model) void run(initial);
   }, []);
+
+  const planned = useMemo(() => (status.kind === "done" ? planFor(status.loaded, planner) : undefined), [status, planner]);
+  const changePlanner = (next: PlannerState) => {
+    setPlanner(next);
+    writeQuery(shown, next);
+  };
 
   const toggleDtype = (d: TableDType) => {
     const next = form.dtypes.includes(d) ? form.dtypes.filter((x) => x !== d) : TABLE_DTYPES.filter((x) => x === d || form.dtypes.includes(x));
@@ -209,6 +248,19 @@ function App() {
         </label>
         <button type="submit" data-testid="submit" disabled={status.kind === "busy"}>Estimate</button>
       </form>
+      <section class="card planner" aria-label="Planner">
+        <PlannerControls state={planner} onChange={changePlanner} />
+        {planner.mode === "weights" ? (
+          <p class="note small">Weights only: accelerate's table below. Choose inference, full training, LoRA or QLoRA for a per-GPU breakdown and a verdict.</p>
+        ) : (
+          // Space is held for the breakdown from the start, so that it does not push the tables when it arrives.
+          <div class="plan-slot" aria-live="polite">
+            {planned && "plan" in planned && <PlanView plan={planned.plan} state={planner} />}
+            {planned && "error" in planned && <p class="error" role="alert" data-testid="plan-error">{planned.error}</p>}
+            {!planned && <p class="note">{status.kind === "busy" ? "Computing…" : "Estimate a model to see its plan."}</p>}
+          </div>
+        )}
+      </section>
       <section aria-live="polite" class="results">
         {status.kind === "busy" && <p class="note">Computing…</p>}
         {status.kind === "error" && <p class="error" role="alert" data-testid="error">{status.message}</p>}
@@ -231,7 +283,7 @@ function App() {
         )}
       </section>
       <footer>
-        <p>Same numbers from a terminal: <code>npx estimate-memory {form.model || "MODEL"}</code></p>
+        <p>Same numbers from a terminal: <code data-testid="cli">npx estimate-memory {shown.model || form.model || "MODEL"}{planner.mode !== "weights" ? ` ${cliFlags(planner)}` : ""}</code></p>
       </footer>
     </main>
   );

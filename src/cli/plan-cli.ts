@@ -99,6 +99,38 @@ export function planOptionsFrom(o: Parsed): PlanOptions | undefined {
   return options;
 }
 
+const FLAG_ON = new Set(["", "1", "true", "yes"]);
+const FLAG_OFF = new Set(["0", "false", "no"]);
+
+/**
+ * `/api/estimate?inference=1&seq-len=8192&gpu=H100%2080GB`: the planner flags as query parameters, under the same
+ * names, aliases and choices, turned into the shape `parseArgs` gives and mapped by `planOptionsFrom` — one mapping
+ * for the CLI and the API, so the two cannot drift apart.
+ */
+export function planOptionsFromQuery(query: URLSearchParams): PlanOptions | undefined {
+  const parsed: Record<string, string | string[] | boolean> = {};
+  for (const [name, spec] of Object.entries(PLAN_OPTIONS) as [string, (typeof PLAN_OPTIONS)[keyof typeof PLAN_OPTIONS]][]) {
+    if (name === "list-gpus") continue;
+    const keys = [name, ...("aliases" in spec ? spec.aliases : [])];
+    const values = keys.flatMap((k) => query.getAll(k));
+    if (values.length === 0) continue;
+    if (spec.kind === "flag") {
+      const v = (values[values.length - 1] as string).toLowerCase();
+      if (FLAG_ON.has(v)) parsed[name] = true;
+      else if (!FLAG_OFF.has(v)) throw new UsageError(`\`${name}\` is a switch: 1 or 0 (got ${v})`);
+      continue;
+    }
+    const list = spec.kind === "values" ? values.flatMap((v) => v.split(",")).map((v) => v.trim()) : [(values[values.length - 1] as string).trim()];
+    if (list.length === 0 || list.some((v) => v === "")) throw new UsageError(`\`${name}\` needs a value`);
+    const choices: readonly string[] | undefined = "choices" in spec ? spec.choices : undefined;
+    for (const v of list) {
+      if (choices && !choices.includes(v)) throw new UsageError(`\`${name}\`: invalid choice '${v}' (choose from ${choices.join(", ")})`);
+    }
+    parsed[name] = spec.kind === "values" ? list : (list[0] as string);
+  }
+  return planOptionsFrom(parsed);
+}
+
 export function renderGpuList(): string {
   return listGpus();
 }
