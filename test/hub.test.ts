@@ -140,6 +140,16 @@ describe("against the stand-in", () => {
     expect(stderr.trim()).toMatch(/^error: org\/empty has no config\.json/);
   });
 
+  it("--revision: a commit reads that snapshot and caches it under snapshots/COMMIT", async () => {
+    const home = freshHome();
+    const first = await run(["org/gpt2-copy", "--json"], { HF_ENDPOINT: hub.url, HF_HOME: home });
+    expect(first.code).toBe(0);
+    const commit = readFileSync(join(home, "hub", "models--org--gpt2-copy", "refs", "main"), "utf8");
+    const pinned = await run(["org/gpt2-copy", "--revision", commit, "--json"], { HF_ENDPOINT: hub.url, HF_HOME: freshHome() });
+    expect(pinned.code).toBe(0);
+    expect(jsonOf(pinned.stdout).parameters).toBe(gpt2.param_count);
+  });
+
   it("an unknown revision", async () => {
     const { code, stderr } = await run(["org/gpt2-copy", "--revision", "v9"], { HF_ENDPOINT: hub.url, HF_HOME: freshHome() });
     expect(code).toBe(1);

@@ -216,6 +216,13 @@ describe("through the Hub stand-in", () => {
     expect(one.json()[0].checkpointBytes).toBe((2_072_640 / 32) * 34);
   });
 
+  it("a /blob/REV/file.gguf URL reads that file", async () => {
+    const r = await run([`${hub.url}/org/toy-GGUF/blob/main/toy-Q8_0.gguf`, "--json"], env());
+    expect(r.code).toBe(0);
+    expect(r.json()).toHaveLength(1);
+    expect(r.json()[0].checkpointBytes).toBe((2_072_640 / 32) * 34);
+  });
+
   it("a repo with neither config nor weights", async () => {
     const r = await run(["org/nothing"], env());
     expect(r.code).toBe(1);

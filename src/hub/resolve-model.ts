@@ -41,6 +41,7 @@ export function readConfigFile(path: string): unknown {
 }
 
 export function looksLikePath(model: string): boolean {
+  if (/^https?:\/\//i.test(model)) return false;
   return model.startsWith(".") || model.startsWith("/") || /\.(json|safetensors|gguf)$/i.test(model) || model.includes("\\");
 }
 
