@@ -133,3 +133,32 @@ describe("GET /api/estimate with planner options", () => {
     }
   });
 });
+
+describe("the page's planner state and the API's query mean the same plan", () => {
+  // The page writes `mode=…`; the API and the CLI say `inference` / `train=…`. Everything else is the same words.
+  const apiQuery = (params: [string, string][]) =>
+    new URLSearchParams(params.map(([k, v]): [string, string] => (k === "mode" ? (v === "inference" ? ["inference", "1"] : ["train", v]) : [k, v])));
+
+  it.each([
+    "mode=inference&seq-len=8192&gpu=RTX%204090%2024GB",
+    "mode=inference&batch-size=4&quantization=bnb-nf4&gpus=2",
+    "mode=inference&dtype=float16",
+    "mode=full&precision=bf16&zero=3&gpus=8", // in the order the page writes
+    "mode=lora&lora-r=16&lora-targets=q_proj,v_proj&gpu=T4%2016GB",
+    "mode=qlora&seq-len=4096",
+  ])("%s", async (link) => {
+    const { readPlanner, plannerParams, planOptionsOf } = await import("../web/planner-state.js");
+    const state = readPlanner(new URLSearchParams(link));
+    // The link round-trips: what the page writes is what it read.
+    expect(new URLSearchParams(plannerParams(state)).toString()).toBe(new URLSearchParams(link).toString());
+    expect(planOptionsOf(state)).toEqual(planOptionsFromQuery(apiQuery(plannerParams(state))));
+  });
+
+  it("weights only is no plan; unknown values fall back to the defaults", async () => {
+    const { readPlanner, planOptionsOf, PLANNER_DEFAULTS } = await import("../web/planner-state.js");
+    expect(planOptionsOf(readPlanner(new URLSearchParams("gpu=H100%2080GB")))).toBeUndefined();
+    expect(readPlanner(new URLSearchParams("mode=sideways&batch-size=0&seq-len=8k&gpu=nonexistent&zero=5"))).toEqual(PLANNER_DEFAULTS);
+    // A GPU named as the CLI accepts it.
+    expect(readPlanner(new URLSearchParams("mode=inference&gpu=h100-80gb")).gpu).toBe("H100 80GB");
+  });
+});

@@ -103,6 +103,73 @@ describe("the page", () => {
     await page.close();
   }, 60_000);
 
+  it("planner: a deep link shows the verdict, another GPU changes it, the link keeps the state", async () => {
+    expect(browser).toBeDefined();
+    const page = await browser!.newPage({ viewport: { width: 1100, height: 1500 } });
+    await page.goto(`${server.url}/?model=meta-llama/Llama-3.1-8B&mode=inference&seq-len=8192&gpu=RTX%204090%2024GB`);
+    const verdict = page.locator('[data-testid="verdict"]');
+    await verdict.waitFor();
+    // bf16 weights 8,030,261,248 × 2 B = 14.96 GiB, KV cache 2 × 32 layers × 8 kv heads × 128 × 8192 × 2 B = 1.0 GiB,
+    // plus activations and overhead: about 17.3 GiB, under the 4090's 24 GiB.
+    expect(await verdict.textContent()).toContain("Fits on 1 × RTX 4090 24GB");
+    expect(await verdict.getAttribute("data-fits")).toBe("true");
+    expect(await page.locator('[data-testid="mode"]').inputValue()).toBe("inference");
+    expect(await page.locator('[data-testid="seq-len"]').inputValue()).toBe("8192");
+    expect(await page.locator('.legend li[data-part="kv"] b').textContent()).toBe("1.0 GB");
+    expect(await page.locator('[data-testid="plan-bar"] .seg').count()).toBeGreaterThanOrEqual(3);
+    // The accelerate table is still there, below.
+    await page.locator('[data-testid="memory-table"]').waitFor();
+
+    // The searchable picker: a filter with one match picks it. 16 GiB is less than the ≈ 17.3 GiB needed.
+    await page.locator('[data-testid="gpu-filter"]').fill("t4 16");
+    await page.waitForFunction(() => document.querySelector('[data-testid="verdict"]')?.getAttribute("data-fits") === "false");
+    expect(await page.locator('[data-testid="gpu"]').inputValue()).toBe("T4 16GB");
+    expect(await verdict.textContent()).toContain("Does not fit on 1 × T4 16GB: needs 2 × T4 16GB");
+    let query = new URL(page.url()).searchParams;
+    expect([query.get("model"), query.get("mode"), query.get("seq-len"), query.get("gpu")]).toEqual(["meta-llama/Llama-3.1-8B", "inference", "8192", "T4 16GB"]);
+
+    // A bigger GPU, picked from the full list: fits again.
+    await page.locator('[data-testid="gpu-filter"]').fill("");
+    await page.locator('[data-testid="gpu"]').selectOption("H100 80GB");
+    await page.waitForFunction(() => document.querySelector('[data-testid="verdict"]')?.getAttribute("data-fits") === "true");
+    expect(await verdict.textContent()).toContain("Fits on 1 × H100 80GB");
+    expect(new URL(page.url()).searchParams.get("gpu")).toBe("H100 80GB");
+
+    // QLoRA on the 16 GB T4 (by keyboard: focus the mode select, pick with the arrow keys' equivalent).
+    await page.locator('[data-testid="mode"]').selectOption("qlora");
+    await page.locator('[data-testid="lora-r"]').fill("16");
+    await page.locator('[data-testid="gpu"]').selectOption("T4 16GB");
+    await page.waitForFunction(() => new URL(location.href).searchParams.get("lora-r") === "16");
+    query = new URL(page.url()).searchParams;
+    expect([query.get("mode"), query.get("lora-r"), query.get("gpu")]).toEqual(["qlora", "16", "T4 16GB"]);
+    expect(await verdict.textContent()).toMatch(/T4 16GB/);
+    expect(await page.locator('[data-testid="plan-error"]').count()).toBe(0);
+    await page.locator('[data-testid="plan-bar"] .seg-grad, [data-testid="plan-bar"] .seg-opt').first().waitFor();
+
+    // Reading the link back reproduces the state and the answer.
+    await page.goto(page.url());
+    await verdict.waitFor();
+    expect(await page.locator('[data-testid="mode"]').inputValue()).toBe("qlora");
+    expect(await page.locator('[data-testid="lora-r"]').inputValue()).toBe("16");
+    expect(await page.locator('[data-testid="gpu"]').inputValue()).toBe("T4 16GB");
+
+    // The screenshot the README shows: the 8k-context inference plan on a 4090.
+    await page.goto(`${server.url}/?model=meta-llama/Llama-3.1-8B&mode=inference&seq-len=8192&gpu=RTX%204090%2024GB`);
+    await verdict.waitFor();
+    await page.locator('[data-testid="memory-table"]').waitFor();
+    await page.screenshot({ path: join(ARTIFACTS, "page-planner.png"), fullPage: true });
+    await page.close();
+
+    // Phone width, dark: the same answer, nothing wider than the screen.
+    const phone = await browser!.newPage({ viewport: { width: 390, height: 900 }, colorScheme: "dark" });
+    await phone.goto(`${server.url}/?model=meta-llama/Llama-3.1-8B&mode=lora&gpu=T4%2016GB`);
+    await phone.locator('[data-testid="verdict"]').waitFor();
+    await phone.screenshot({ path: join(ARTIFACTS, "page-planner-phone-dark.png"), fullPage: true });
+    // Wide tables scroll inside their own boxes; the page itself never scrolls sideways.
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
+    await phone.close();
+  }, 60_000);
+
   it("shows a clear error for a missing model", async () => {
     const page = await browser!.newPage();
     await page.goto(`${server.url}/?model=org/does-not-exist`);

@@ -271,8 +271,8 @@ function App() {
               <div><dt>Parameters</dt><dd data-testid="parameters">{status.result.parameters.toLocaleString("en-US")}</dd></div>
               <div><dt>Largest layer</dt><dd title={status.result.largestLayer.names.join(", ")}>{status.result.largestLayer.names.slice(0, 2).join(", ")}{status.result.largestLayer.names.length > 2 ? ` (+${status.result.largestLayer.names.length - 2})` : ""}</dd></div>
             </dl>
-            <ResultTable result={status.result} />
-            <StagesTable result={status.result} />
+            <div class="table-scroll"><ResultTable result={status.result} /></div>
+            <div class="table-scroll"><StagesTable result={status.result} /></div>
             <details>
               <summary>As <code>accelerate estimate-memory</code> prints it</summary>
               <pre data-testid="ascii">{status.result.table}</pre>

@@ -1,121 +1,12 @@
 // The planner on the page: can-it-run-llm's question (what fits on which GPU) answered by the same Planner the
-// CLI runs. The state lives in the URL under the CLI's flag names (`seq-len`, `lora-r`, `gpu`…) so a link, the
-// API query and the command line read alike.
+// CLI runs, with its state in the URL (planner-state.ts).
 import { useMemo, useState } from "preact/hooks";
 import { convertBytes } from "../src/core/format/convert-bytes.js";
 import { GPU_CATALOG, type GpuSpec } from "../src/core/plan/gpu-catalog.js";
-import { PLAN_DTYPES, PRECISIONS, QUANTIZATIONS, type Plan, type PlanDType, type PlanOptions, type Precision, type Quantization } from "../src/core/plan/types.js";
+import { PLAN_DTYPES, PRECISIONS, QUANTIZATIONS, type Plan, type PlanDType, type Precision, type Quantization } from "../src/core/plan/types.js";
+import { isLora, isTraining, MODE_LABELS, MODES, PLANNER_DEFAULTS, positiveInt, type Mode, type PlannerState } from "./planner-state.js";
 
-export const MODES = ["weights", "inference", "full", "lora", "qlora"] as const;
-export type Mode = (typeof MODES)[number];
-const MODE_LABELS: Record<Mode, string> = { weights: "Weights only", inference: "Inference", full: "Full training", lora: "LoRA", qlora: "QLoRA" };
-
-export interface PlannerState {
-  readonly mode: Mode;
-  readonly batchSize: number;
-  readonly seqLen: number;
-  /** Inference weights: a dtype, or a quantization method (which then decides the weights). */
-  readonly dtype: PlanDType;
-  readonly quantization: Quantization | "";
-  readonly precision: Precision;
-  readonly loraR: number;
-  readonly loraTargets: string;
-  readonly zero: "" | "1" | "2" | "3";
-  readonly gpus: number;
-  /** A GPU catalog name, or "" for none. */
-  readonly gpu: string;
-}
-
-// The Planner's own defaults: a parameter at its default is left out of the URL and of PlanOptions, so a link,
-// `/api/estimate` and the CLI given the same words compute the same plan.
-export const PLANNER_DEFAULTS: PlannerState = {
-  mode: "weights",
-  batchSize: 1,
-  seqLen: 2048,
-  dtype: "bfloat16",
-  quantization: "",
-  precision: "mixed-bf16",
-  loraR: 8,
-  loraTargets: "all-linear",
-  zero: "",
-  gpus: 1,
-  gpu: "",
-};
-
-const oneOf = <T extends string>(list: readonly T[], v: string | null): T | undefined => (v !== null && (list as readonly string[]).includes(v) ? (v as T) : undefined);
-const positiveInt = (v: string | null): number | undefined => (v !== null && /^\d{1,9}$/.test(v) && Number(v) >= 1 ? Number(v) : undefined);
-const gpuNamed = (name: string | null): GpuSpec | undefined => (name ? GPU_CATALOG.find((g) => g.name.toLowerCase() === name.trim().toLowerCase()) : undefined);
-
-/** Reads the planner from a query; unknown or malformed values fall back to the defaults rather than failing the page. */
-export function readPlanner(q: URLSearchParams): PlannerState {
-  const d = PLANNER_DEFAULTS;
-  const zero = q.get("zero");
-  return {
-    mode: oneOf(MODES, q.get("mode")) ?? d.mode,
-    batchSize: positiveInt(q.get("batch-size")) ?? d.batchSize,
-    seqLen: positiveInt(q.get("seq-len")) ?? d.seqLen,
-    dtype: oneOf(PLAN_DTYPES, q.get("dtype")) ?? d.dtype,
-    quantization: oneOf(QUANTIZATIONS, q.get("quantization")) ?? d.quantization,
-    precision: oneOf(PRECISIONS, q.get("precision")) ?? d.precision,
-    loraR: positiveInt(q.get("lora-r")) ?? d.loraR,
-    loraTargets: q.get("lora-targets")?.trim() || d.loraTargets,
-    zero: zero === "1" || zero === "2" || zero === "3" ? zero : d.zero,
-    gpus: positiveInt(q.get("gpus")) ?? d.gpus,
-    gpu: gpuNamed(q.get("gpu"))?.name ?? d.gpu,
-  };
-}
-
-const isTraining = (m: Mode) => m === "full" || m === "lora" || m === "qlora";
-const isLora = (m: Mode) => m === "lora" || m === "qlora";
-
-/** The query parameters (the CLI's flag names) that differ from the defaults and apply to the mode. */
-export function plannerParams(s: PlannerState): [string, string][] {
-  const d = PLANNER_DEFAULTS;
-  if (s.mode === "weights") return s.gpu ? [["gpu", s.gpu]] : [];
-  const out: [string, string][] = [["mode", s.mode]];
-  if (s.batchSize !== d.batchSize) out.push(["batch-size", String(s.batchSize)]);
-  if (s.seqLen !== d.seqLen) out.push(["seq-len", String(s.seqLen)]);
-  if (s.mode === "inference") {
-    if (s.quantization) out.push(["quantization", s.quantization]);
-    else if (s.dtype !== d.dtype) out.push(["dtype", s.dtype]);
-  } else if (s.precision !== d.precision) out.push(["precision", s.precision]);
-  if (isLora(s.mode)) {
-    if (s.loraR !== d.loraR) out.push(["lora-r", String(s.loraR)]);
-    if (s.loraTargets !== d.loraTargets) out.push(["lora-targets", s.loraTargets]);
-  }
-  if (isTraining(s.mode) && s.zero) out.push(["zero", s.zero]);
-  if (s.gpus !== d.gpus) out.push(["gpus", String(s.gpus)]);
-  if (s.gpu) out.push(["gpu", s.gpu]);
-  return out;
-}
-
-/** What the Planner is asked; undefined for "weights only" (accelerate's table alone, as without flags). */
-export function planOptionsOf(s: PlannerState): PlanOptions | undefined {
-  if (s.mode === "weights") return undefined;
-  const p = Object.fromEntries(plannerParams(s));
-  const targets = p["lora-targets"]?.split(",").map((t) => t.trim()).filter(Boolean);
-  return {
-    ...(s.mode === "inference" ? { inference: true } : { train: s.mode }),
-    ...(p["batch-size"] ? { batchSize: s.batchSize } : {}),
-    ...(p["seq-len"] ? { seqLen: s.seqLen } : {}),
-    ...(p.quantization ? { quantization: s.quantization as Quantization } : {}),
-    ...(p.dtype ? { dtype: s.dtype } : {}),
-    ...(p.precision ? { precision: s.precision } : {}),
-    ...(p["lora-r"] ? { loraR: s.loraR } : {}),
-    ...(targets ? { loraTargets: targets.length === 1 && targets[0] === "all-linear" ? "all-linear" : targets } : {}),
-    ...(p.zero ? { zero: Number(s.zero) as 1 | 2 | 3 } : {}),
-    ...(p.gpus ? { gpus: s.gpus } : {}),
-    ...(p.gpu ? { gpu: s.gpu } : {}),
-  };
-}
-
-/** The same plan from a terminal. */
-export function cliFlags(s: PlannerState): string {
-  return plannerParams(s)
-    .filter(([k]) => s.mode !== "weights" || k !== "gpu")
-    .map(([k, v]) => (k === "mode" ? (v === "inference" ? "--inference" : `--train ${v}`) : `--${k} ${/^[\w.,-]+$/.test(v) ? v : `"${v}"`}`))
-    .join(" ");
-}
+export { cliFlags, planOptionsOf, plannerParams, readPlanner, type PlannerState } from "./planner-state.js";
 
 const norm = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, "");
 const VENDORS: Record<string, string> = { nvidia: "NVIDIA", amd: "AMD", apple: "Apple", intel: "Intel", google: "Google TPU", aws: "AWS" };
@@ -185,7 +76,7 @@ export function PlannerControls({ state, onChange }: { state: PlannerState; onCh
       {m !== "weights" && (
         <>
           <NumberField label="Batch size" testid="batch-size" value={state.batchSize} onChange={(n) => set({ batchSize: n })} />
-          <NumberField label="Context length (tokens)" testid="seq-len" value={state.seqLen} list="seq-lens" onChange={(n) => set({ seqLen: n })} />
+          <NumberField label="Context (tokens)" testid="seq-len" value={state.seqLen} list="seq-lens" onChange={(n) => set({ seqLen: n })} />
           <datalist id="seq-lens">
             {[512, 1024, 2048, 4096, 8192, 16384, 32768, 65536, 131072].map((n) => <option value={n} />)}
           </datalist>
@@ -262,7 +153,7 @@ function verdict(plan: Plan, state: PlannerState): { kind: "fits" | "nofit" | "n
   const name = plan.gpu.name;
   if (plan.fits) return { kind: "fits", text: `Fits on ${gpus} × ${name}` };
   // Training without a sharding choice: the Planner counts GPUs as ZeRO-3 would shard (its stated assumption).
-  const how = isTraining(state.mode) && !state.zero ? " with ZeRO-3" : "";
+  const how = isTraining(state.mode) && !state.zero ? " with ZeRO\u20113" : ""; // a non-breaking hyphen
   const needs = plan.gpusNeeded == null ? `more than 1024 × ${name}` : `${plan.gpusNeeded} × ${name}${how}`;
   return { kind: "nofit", text: `Does not fit on ${gpus} × ${name}: needs ${needs}` };
 }

@@ -62,7 +62,12 @@ export function parseHubReference(input: string, endpoint: string): HubReference
     if (url.host !== base.host) {
       throw new UsageError(`${input} is not on the Hub endpoint ${base.origin} (set HF_ENDPOINT to use another Hub)`);
     }
-    const parts = url.pathname.split("/").filter(Boolean).map(decodeURIComponent);
+    let parts: string[];
+    try {
+      parts = url.pathname.split("/").filter(Boolean).map(decodeURIComponent);
+    } catch {
+      throw new UsageError(`${input} is not a valid URL (bad %-escape)`);
+    }
     const basePath = base.pathname.split("/").filter(Boolean);
     parts.splice(0, basePath.length);
     if (parts[0] === "models") parts.shift();

@@ -1,6 +1,6 @@
 // transformers/models/deprecated/deta/{configuration,modeling}_deta.py (4.47)
 import { conv2d, embedding, groupNorm, layerNorm, linear } from "../../modules/blocks.js";
-import { list, module, repeat, type Module } from "../../modules/module.js";
+import { list, module, repeat, type Module, type Run } from "../../modules/module.js";
 import type { Config } from "../../config/config.js";
 import type { TransformersArchitecture } from "../types.js";
 import { built } from "./shared/build.js";
@@ -46,14 +46,13 @@ export const deta: TransformersArchitecture = {
       const levels = c.positiveInt("num_feature_levels");
       const proj = (inCh: number, k: number) => list("Sequential", conv2d(inCh, d, k), groupNorm(d));
       // Backbone maps get 1x1 projections; extra levels come from stride-2 3x3 convs chained off the last map.
-      let inputProj: Module[];
+      let inputProj: (Module | Run)[];
       if (levels > 1) {
         inputProj = bb.channels.map((ch) => proj(ch, 1));
-        let inCh = bb.channels[bb.channels.length - 1] as number;
-        for (let i = bb.channels.length; i < levels; i++) {
-          inputProj.push(proj(inCh, 3));
-          inCh = d;
-        }
+        // The first extra level reads the last map; the others are identical d → d convs: one run, whatever the count.
+        const extra = levels - bb.channels.length;
+        if (extra >= 1) inputProj.push(proj(bb.channels[bb.channels.length - 1] as number, 3));
+        if (extra >= 2) inputProj.push({ module: proj(d, 3), count: extra - 1 });
       } else inputProj = [proj(bb.channels[bb.channels.length - 1] as number, 1)];
       const learned = c.string("position_embedding_type") === "learned";
       const twoStage = c.bool("two_stage");

@@ -1,6 +1,6 @@
 // transformers/models/focalnet/{configuration,modeling}_focalnet.py (4.47)
 import { conv2d, layerNorm, linear } from "../../modules/blocks.js";
-import { list, module, repeat, stateless, type Module } from "../../modules/module.js";
+import { checkIndexedLayers, list, module, repeat, stateless, type Module } from "../../modules/module.js";
 import type { Config } from "../../config/config.js";
 import { InvalidConfigError } from "../../errors.js";
 import type { TransformersArchitecture } from "../types.js";
@@ -21,6 +21,8 @@ function at(c: Config, key: string, i: number): number {
 
 function focalLayer(c: Config, i: number, dim: number): Module {
   const level = at(c, "focal_levels", i);
+  // Each level's kernel differs (2k + window): built one by one, so the count is bounded.
+  checkIndexedLayers(level, "focal levels (`focal_levels`)");
   const window = at(c, "focal_windows", i);
   const hidden = Math.floor(dim * c.number("mlp_ratio"));
   const scale = c.bool("use_layerscale");

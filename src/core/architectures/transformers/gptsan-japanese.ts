@@ -1,7 +1,7 @@
 // transformers/models/gptsan_japanese/{configuration,modeling}_gptsan_japanese.py (4.47)
 import type { Config } from "../../config/config.js";
 import { embedding, layerNorm, linear } from "../../modules/blocks.js";
-import { buffer, list, module, stateless, type Module, type Run } from "../../modules/module.js";
+import { checkIndexedLayers, buffer, list, module, stateless, type Module, type Run } from "../../modules/module.js";
 import type { TransformersArchitecture } from "../types.js";
 import { built } from "./shared/build.js";
 import { fairseqAttention } from "./shared/b-fairseq.js";
@@ -13,6 +13,7 @@ function block(c: Config, ext: boolean): Module {
   const dense = (inner: number, bias: boolean) =>
     module("GPTSanJapaneseDenseActDense", { children: { wi: linear(d, inner, bias), wo: linear(inner, d, bias) } });
   const experts = c.int("num_experts");
+  checkIndexedLayers(experts, "experts (`num_experts`), each its own ModuleDict entry");
   const expert = dense(c.int("d_ff"), false);
   const feed_forward = ext
     ? module("GPTSanJapaneseLayerDenseFF", { children: { mlp: dense(c.int("d_ext"), true), norm: layerNorm(d) } })

@@ -1,6 +1,6 @@
 // transformers/models/levit/{configuration,modeling}_levit.py (4.47)
 import { batchNorm, conv2d, linear } from "../../modules/blocks.js";
-import { buffer, list, module, type Module } from "../../modules/module.js";
+import { checkIndexedLayers, buffer, list, module, type Module } from "../../modules/module.js";
 import type { Config } from "../../config/config.js";
 import { InvalidConfigError } from "../../errors.js";
 import type { TransformersArchitecture } from "../types.js";
@@ -66,6 +66,8 @@ export const levit: TransformersArchitecture = {
         const pair = [residual(attention(dim, stageAt(c, "key_dim", i), stageAt(c, "num_attention_heads", i), stageAt(c, "attention_ratio", i), r))];
         if (ratio > 0) pair.push(residual(mlp(dim, dim * ratio)));
         const layers: Module[] = [];
+        // Attention and MLP alternate: no run of identical blocks, so the depth is bounded instead.
+        checkIndexedLayers(depth * pair.length, "alternating attention/MLP layers (`depths`)");
         for (let d = 0; d < depth; d++) layers.push(...pair);
         const heads = downHeads[i];
         if (heads !== undefined) {

@@ -1,6 +1,6 @@
 // transformers/models/nllb_moe/{configuration,modeling}_nllb_moe.py (4.47)
 import { embedding, layerNorm, linear } from "../../modules/blocks.js";
-import { buffer, list, module, type Module } from "../../modules/module.js";
+import { checkIndexedLayers, buffer, list, module, type Module } from "../../modules/module.js";
 import type { Config } from "../../config/config.js";
 import type { TransformersArchitecture } from "../types.js";
 import { BART_ATTRIBUTE_MAP, bartAttention } from "./shared/d-bart.js";
@@ -16,6 +16,7 @@ function denseActDense(d: number, ffn: number): Module {
 /** `NllbMoeSparseMLP`: a top-2 router, then `num_experts` MLPs in a ModuleDict. */
 function sparseMlp(c: Config, d: number, ffn: number): Module {
   const experts = c.int("num_experts");
+  checkIndexedLayers(experts, "experts (`num_experts`), each its own ModuleDict entry");
   const expert = denseActDense(d, ffn);
   return module("NllbMoeSparseMLP", {
     children: {

@@ -1,6 +1,6 @@
 // transformers/models/poolformer/{configuration,modeling}_poolformer.py (4.47)
 import { conv2d, groupNorm } from "../../modules/blocks.js";
-import { list, module, repeat } from "../../modules/module.js";
+import { checkIndexedLayers, list, module, repeat } from "../../modules/module.js";
 import type { TransformersArchitecture } from "../types.js";
 import { built } from "./shared/build.js";
 import { stageAt } from "./shared/e-stages.js";
@@ -19,6 +19,7 @@ export const poolformer: TransformersArchitecture = {
   models: {
     AutoModel: (c) => {
       const n = c.int("num_encoder_blocks");
+      checkIndexedLayers(n, "encoder stages (`num_encoder_blocks`)");
       const sizes = Array.from({ length: n }, (_, i) => stageAt(c, "hidden_sizes", i));
       const scale = c.bool("use_layer_scale");
       // Token mixing is parameter-free average pooling; each layer is GroupNorm(1) + a 1×1-conv MLP, twice scaled.

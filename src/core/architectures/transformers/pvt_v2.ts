@@ -1,6 +1,6 @@
 // transformers/models/pvt_v2/{configuration,modeling}_pvt_v2.py (4.47)
 import { conv2d, layerNorm, linear } from "../../modules/blocks.js";
-import { list, module, repeat, type Module } from "../../modules/module.js";
+import { checkIndexedLayers, list, module, repeat, type Module } from "../../modules/module.js";
 import type { Config } from "../../config/config.js";
 import type { TransformersArchitecture } from "../types.js";
 import { built } from "./shared/build.js";
@@ -46,6 +46,7 @@ export const pvtV2: TransformersArchitecture = {
   models: {
     AutoModel: (c) => {
       const n = c.int("num_encoder_blocks");
+      checkIndexedLayers(n, "encoder stages (`num_encoder_blocks`)");
       const sizes = Array.from({ length: n }, (_, i) => stageAt(c, "hidden_sizes", i));
       const layers = sizes.map((dim, i) =>
         module("PvtV2EncoderLayer", {

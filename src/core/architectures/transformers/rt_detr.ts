@@ -1,6 +1,6 @@
 // transformers/models/rt_detr/{configuration,modeling}_rt_detr.py (4.47)
 import { batchNorm, conv2d, embedding, layerNorm, linear } from "../../modules/blocks.js";
-import { list, module, repeat, type Module } from "../../modules/module.js";
+import { list, module, repeat, type Module, type Run } from "../../modules/module.js";
 import type { Config } from "../../config/config.js";
 import type { TransformersArchitecture } from "../types.js";
 import { built } from "./shared/build.js";
@@ -107,12 +107,12 @@ export const rtDetr: TransformersArchitecture = {
       const labels = iNumLabels(c);
       const decIn = c.intList("decoder_in_channels");
       // Extra levels beyond the encoder's outputs come from stride-2 3x3 convs chained off the last one.
-      const extra: Module[] = [];
-      let inCh = decIn[decIn.length - 1] as number;
-      for (let i = decIn.length; i < c.positiveInt("num_feature_levels"); i++) {
-        extra.push(list("Sequential", conv2d(inCh, d, 3, { bias: false }), batchNorm(d)));
-        inCh = d;
-      }
+      // The first reads the last output; the others are identical d → d convs: one run, whatever the count.
+      const extraProj = (inCh: number) => list("Sequential", conv2d(inCh, d, 3, { bias: false }), batchNorm(d));
+      const extraLevels = c.positiveInt("num_feature_levels") - decIn.length;
+      const extra: (Module | Run)[] = [];
+      if (extraLevels >= 1) extra.push(extraProj(decIn[decIn.length - 1] as number));
+      if (extraLevels >= 2) extra.push({ module: extraProj(d), count: extraLevels - 1 });
       const model = module(`${P}Model`, {
         children: {
           backbone: module(`${P}ConvEncoder`, { children: { model: bb.module } }),

@@ -1,6 +1,6 @@
 // transformers/models/{segformer,glpn}/{configuration,modeling}_{segformer,glpn}.py (4.47)
 import { conv2d, layerNorm, linear } from "../../modules/blocks.js";
-import { list, module, repeat, type Module } from "../../modules/module.js";
+import { checkIndexedLayers, list, module, repeat, type Module } from "../../modules/module.js";
 import type { Config } from "../../config/config.js";
 import type { TransformersArchitecture } from "../types.js";
 import { built } from "./shared/build.js";
@@ -33,6 +33,7 @@ function mixLayer(p: string, c: Config, i: number, dim: number): Module {
 
 export function mixEncoder(p: string, c: Config): Module {
   const n = c.int("num_encoder_blocks");
+  checkIndexedLayers(n, "encoder stages (`num_encoder_blocks`)");
   const sizes = Array.from({ length: n }, (_, i) => stageAt(c, "hidden_sizes", i));
   const inCh = (i: number) => (i === 0 ? c.positiveInt("num_channels") : (sizes[i - 1] as number));
   return module(`${p}Encoder`, {

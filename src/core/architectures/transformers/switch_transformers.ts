@@ -1,6 +1,6 @@
 // transformers/models/switch_transformers/{configuration,modeling}_switch_transformers.py (4.47)
 import { embedding, linear, rmsNorm } from "../../modules/blocks.js";
-import { module, type Module } from "../../modules/module.js";
+import { checkIndexedLayers, module, type Module } from "../../modules/module.js";
 import type { Config } from "../../config/config.js";
 import type { TransformersArchitecture } from "../types.js";
 import { t5StyleAttention, t5StyleStack } from "./shared/d-t5.js";
@@ -17,6 +17,7 @@ function dense(c: Config): Module {
 /** `SwitchTransformersSparseMLP`: a top-1 router, then `num_experts` dense MLPs in a ModuleDict. */
 function sparseMlp(c: Config): Module {
   const experts = c.int("num_experts");
+  checkIndexedLayers(experts, "experts (`num_experts`), each its own ModuleDict entry");
   const expert = dense(c);
   return module(`${P}SparseMLP`, {
     children: {

@@ -2,7 +2,7 @@
 import type { Config } from "../../config/config.js";
 import { InvalidConfigError } from "../../errors.js";
 import { conv1d, embedding, linear, rmsNorm } from "../../modules/blocks.js";
-import { alias, list, module, type Module, type Run } from "../../modules/module.js";
+import { checkIndexedLayers, alias, list, module, type Module, type Run } from "../../modules/module.js";
 import type { TransformersArchitecture } from "../types.js";
 import { built } from "./shared/build.js";
 import { gatedMlp } from "./shared/decoder.js";
@@ -99,6 +99,8 @@ function deriveZamba(c: Config): void {
   const n = c.int("num_hidden_layers");
   const period = c.positiveInt("attn_layer_period");
   const offset = c.int("attn_layer_offset");
+  if (c.get("layers_block_type") !== undefined && c.get("layers_block_type") !== null) return;
+  checkIndexedLayers(n, "layers (`num_hidden_layers`) of mamba and hybrid kinds");
   const types = ["mamba", "mamba", "hybrid"];
   for (let i = 0; i < n - 3; i++) types.push(i % period === offset ? "hybrid" : "mamba");
   c.setDefault("layers_block_type", types);
