@@ -1,7 +1,7 @@
 // transformers/models/jamba/{configuration,modeling}_jamba.py (4.47)
 import type { Config } from "../../config/config.js";
 import { embedding, linear, rmsNorm } from "../../modules/blocks.js";
-import { list, module, repeat, type Module, type Run } from "../../modules/module.js";
+import { checkIndexedLayers, list, module, repeat, type Module, type Run } from "../../modules/module.js";
 import type { TransformersArchitecture } from "../types.js";
 import { built } from "./shared/build.js";
 import { gatedMlp } from "./shared/decoder.js";
@@ -56,7 +56,9 @@ function model(c: Config): Module {
   const expertOffset = c.int("expert_layer_offset");
   const experts = c.positiveInt("num_experts");
   // Layers follow two periodic patterns (attention vs Mamba, MoE vs dense): consecutive equal kinds share a run.
+  checkIndexedLayers(n, "layers (`num_hidden_layers`) of alternating kinds");
   const runs: Run[] = [];
+  const kinds = new Map<string, Module>();
   let previous = "";
   for (let i = 0; i < n; i++) {
     const attention = i % attnPeriod === attnOffset;
@@ -65,7 +67,10 @@ function model(c: Config): Module {
     if (key === previous) {
       const last = runs[runs.length - 1]!;
       runs[runs.length - 1] = { module: last.module, count: last.count + 1 };
-    } else runs.push({ module: layer(c, attention, count), count: 1 });
+    } else {
+      if (!kinds.has(key)) kinds.set(key, layer(c, attention, count));
+      runs.push({ module: kinds.get(key) as Module, count: 1 });
+    }
     previous = key;
   }
   return module("JambaModel", {
