@@ -5,15 +5,16 @@
 
 /** Python's `str.center`: the odd space goes left when the width is odd and the margin is odd. */
 export function pyCenter(text: string, width: number): string {
-  const length = [...text].length;
+  const length = pyLen(text);
   const margin = width - length;
   if (margin <= 0) return text;
   const left = Math.floor(margin / 2) + (margin & width & 1);
   return " ".repeat(left) + text + " ".repeat(margin - left);
 }
 
+/** Python's `len`: code points, not UTF-16 units (ASCII, the common case, needs no splitting). */
 function pyLen(text: string): number {
-  return [...text].length;
+  return /^[\x00-\x7f]*$/.test(text) ? text.length : [...text].length;
 }
 
 /** Python's `"%{w}s" % text`: right-justified to at least `w` characters. */
