@@ -89,7 +89,11 @@ function timed(label: string, started: number): void {
     stats.slowestMs = ms;
     stats.slowest = label;
   }
-  if (stats.cases % 250 === 0) stats.peakHeap = Math.max(stats.peakHeap, process.memoryUsage().heapUsed);
+  if (stats.cases % 50 === 0) {
+    const heap = process.memoryUsage().heapUsed;
+    stats.peakHeap = Math.max(stats.peakHeap, heap);
+    if (heap > MAX_HEAP_BYTES) throw new Error(`the heap reached ${(heap / 1024 ** 2).toFixed(0)} MB after ${label}`);
+  }
   if (ms > MAX_CASE_MS) throw new Error(`${label} took ${ms.toFixed(0)} ms`);
 }
 
@@ -157,12 +161,29 @@ const valueOf = (v: Value): unknown => ("weird" in v ? WEIRD[v.weird] : v.value)
 type Mutation =
   | { readonly op: "delete"; readonly at: number }
   | { readonly op: "set"; readonly at: number; readonly value: Value }
-  | { readonly op: "retarget"; readonly modelType: number };
+  | { readonly op: "retarget"; readonly modelType: number }
+  | { readonly op: "add"; readonly key: number; readonly value: Value };
+
+/**
+ * Keys a config may carry that the seed lacks: sizes transformers reads, and the `model_args` / `pretrained_cfg`
+ * a timm config passes to the model class (`model_args.depth` etc.).
+ */
+const ADDED_KEYS: readonly string[] = [
+  "num_hidden_layers", "num_layers", "n_layer", "num_experts", "num_local_experts", "first_k_dense_replace", "moe_layer_freq",
+  "layer_types", "hidden_sizes", "depths", "num_stages", "num_encoder_blocks", "head_dim", "num_key_value_heads", "vocab_size",
+  "max_position_embeddings", "rope_scaling", "quantization_config", "text_config", "vision_config", "auto_map", "architectures",
+  "model_args.depth", "model_args.depths", "model_args.dims", "model_args.embed_dim", "model_args.num_heads", "model_args.mlp_ratio",
+  "model_args.growth_rate", "model_args.block_config", "model_args.patch_size", "model_args.img_size", "model_args.num_classes",
+  "model_args.in_chans", "model_args.w0", "model_args.wa", "model_args.wm", "model_args.group_size", "model_args.channel_multiplier",
+  "model_args.depth_multiplier", "model_args.stem_width", "model_args.layers", "model_args.class_token", "model_args.global_pool",
+  "pretrained_cfg.input_size", "pretrained_cfg.num_classes", "pretrained_cfg.fixed_input_size", "pretrained_cfg.global_pool",
+];
 
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   { weight: 2, arbitrary: fc.record({ op: fc.constant("delete" as const), at: fc.nat() }) },
   { weight: 6, arbitrary: fc.record({ op: fc.constant("set" as const), at: fc.nat(), value: valueArb }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant("retarget" as const), modelType: fc.nat() }) },
+  { weight: 2, arbitrary: fc.record({ op: fc.constant("add" as const), key: fc.nat({ max: ADDED_KEYS.length - 1 }), value: valueArb }) },
 );
 
 type Path = readonly (string | number)[];
@@ -184,6 +205,15 @@ function mutate(seed: SeedConfig, mutations: readonly Mutation[]): Record<string
   for (const m of mutations) {
     if (m.op === "retarget") {
       config.model_type = modelTypes[m.modelType % modelTypes.length];
+      continue;
+    }
+    if (m.op === "add") {
+      const [outer, inner] = (ADDED_KEYS[m.key] as string).split(".") as [string, string | undefined];
+      if (inner === undefined) config[outer] = valueOf(m.value);
+      else {
+        const current = config[outer];
+        config[outer] = { ...(typeof current === "object" && current !== null && !Array.isArray(current) ? current : {}), [inner]: valueOf(m.value) };
+      }
       continue;
     }
     const paths = pathsOf(config);
@@ -222,7 +252,9 @@ function pythonJson(value: unknown): string {
  */
 const PER_LAYER_LOOPS: Readonly<Record<string, string>> = {
   mimi: "mimi.ts: `num_residual_layers` (and the per-ratio residual stacks) push one block per layer",
-  git: "git.ts: `num_image_with_embedding` builds one parameter per image",
+  git: "git.ts: `num_image_with_embedding` builds one parameter per image (a RangeError past 2^32)",
+  sam: "sam.ts: `vision_config.num_hidden_layers` through fIndexedList (shared/f-util.ts), one step per layer",
+  "blip-2": "blip-2.ts: `qformer_config.num_hidden_layers` through fIndexedList (shared/f-util.ts), one step per layer",
 };
 const isAbsurd = (v: unknown) => typeof v === "number" && Math.abs(v) > 100_000;
 
@@ -247,7 +279,7 @@ describe("fuzz: configs", () => {
       fc.property(configCase, ({ seed: index, mutations, detectLibrary, asText }) => {
         const seed = seeds[index] as SeedConfig;
         const config = mutate(seed, mutations);
-        if (typeof config.model_type === "string" && Object.hasOwn(PER_LAYER_LOOPS, config.model_type) && mutations.some((m) => m.op === "set" && isAbsurd(valueOf(m.value)))) {
+        if (typeof config.model_type === "string" && Object.hasOwn(PER_LAYER_LOOPS, config.model_type) && mutations.some((m) => (m.op === "set" || m.op === "add") && isAbsurd(valueOf(m.value)))) {
           stats.skipped++;
           return;
         }
@@ -313,16 +345,32 @@ function damaged(file: Uint8Array, d: Damage): Uint8Array {
 const uniqueTensors = (specs: readonly { name: string; dtype: string; shape: number[] }[]) =>
   Object.fromEntries(specs.map((t, i) => [`${i}.${t.name}`, { dtype: t.dtype, shape: t.shape }]));
 
-const weightsResult = (source: "safetensors" | "gguf") => (tensors: Parameters<typeof estimateFromTensors>[0]) =>
-  checkResult(estimateFromTensors(tensors, { model: "fuzz", source }));
+const weightsResult = (source: "safetensors" | "gguf", config?: Record<string, unknown>) => (tensors: Parameters<typeof estimateFromTensors>[0]) =>
+  checkResult(estimateFromTensors(tensors, { model: "fuzz", source, ...(config ? { config } : {}) }));
+
+/** config.json beside the weights: its quantization_config decides how packed tensors count. */
+const quantConfig = fc.option(
+  fc.record({
+    quantization_config: fc.oneof(
+      fc.record({
+        quant_method: fc.constantFrom("gptq", "awq", "bitsandbytes", "fp8", "GPTQ", "other"),
+        bits: fc.oneof(fc.integer({ min: -2, max: 40 }), fc.constantFrom(NaN, 1.5, Infinity, 0)),
+        load_in_8bit: fc.boolean(),
+      }, { requiredKeys: ["quant_method"] }),
+      fc.constantFrom(null, "gptq", 4, [] as unknown[]),
+    ),
+    architectures: fc.oneof(fc.constant(["LlamaForCausalLM"]), fc.constantFrom(null, "x", [3], [] as unknown[])),
+  }),
+  { nil: undefined },
+);
 
 describe("fuzz: checkpoint headers", () => {
   it("safetensors files, damaged, through readLocalSafetensors", () => {
     const path = join(scratch, "model.safetensors");
     fc.assert(
-      fc.property(fc.array(tensorSpec, { maxLength: 6 }), damage, (specs, d) => {
+      fc.property(fc.array(tensorSpec, { maxLength: 6 }), damage, quantConfig, (specs, d, config) => {
         writeFileSync(path, damaged(makeSafetensors(uniqueTensors(specs)), d));
-        outcome(`safetensors ${d.kind}`, () => readLocalSafetensors(path), weightsResult("safetensors"));
+        outcome(`safetensors ${d.kind}`, () => readLocalSafetensors(path), weightsResult("safetensors", config));
       }),
       { seed: SEED, numRuns: runs(1_500) },
     );
@@ -404,4 +452,12 @@ describe("fuzz: model references", () => {
       { seed: SEED, numRuns: runs(3_000) },
     );
   }, TEST_TIMEOUT);
+});
+
+describe("fuzz: totals", () => {
+  it("ran at least 10,000 generated cases", () => {
+    // Under `-t` filtering only some suites run; the full file runs them all.
+    if (SCALE >= 1 && !process.argv.some((a) => a === "-t" || a.startsWith("--testNamePattern"))) expect(stats.cases).toBeGreaterThanOrEqual(10_000);
+    expect(stats.results + stats.errors).toBe(stats.cases);
+  });
 });

@@ -1,5 +1,5 @@
 import { MAX_CONFIG_NESTING, nestedDeeperThan, previewValue, resolveConfig, type RawConfig } from "./config/config.js";
-import { InvalidConfigError, UnsupportedArchitectureError, UsageError } from "./errors.js";
+import { EstimateError, InvalidConfigError, UnsupportedArchitectureError, UsageError } from "./errors.js";
 import { supportedArchitectures, timmFamily, transformersArchitecture } from "./architectures/registry.js";
 import type { AutoClass, ModelBuild, TimmArgs } from "./architectures/types.js";
 import { moduleSize } from "./measure/sizes.js";
@@ -149,7 +149,16 @@ export function buildTimm(raw: RawConfig, nameHint?: string): ModelBuild {
       name,
     );
   }
-  return { module: family.build(name, timmArgs(raw)), noSplitModules: null };
+  const args = timmArgs(raw);
+  try {
+    return { module: family.build(name, args), noSplitModules: null };
+  } catch (error) {
+    // `model_args` are handed to the model class as keyword arguments, unchecked where the registered model has
+    // no value to compare them with; one of the wrong type fails there, as it would in timm: the config's error.
+    if (error instanceof EstimateError || Object.keys(args.extra).length === 0) throw error;
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new InvalidConfigError(`timm: \`model_args\` ${previewValue(args.extra)} cannot build \`${name}\` (${reason.slice(0, 120)})`, "model_args");
+  }
 }
 
 /** Every byte count must be an exact integer a JSON reader can hold: beyond 2^53 the answer would be a guess. */

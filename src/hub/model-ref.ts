@@ -10,13 +10,17 @@ export interface HubReference {
 
 /**
  * The Hub's own rule for repo ids (huggingface_hub `validate_repo_id`): `name` or `namespace/name`, letters,
- * digits, `-`, `_`, `.`; no `--` or `..`; not starting or ending with `-` or `.`; at most 96 characters.
+ * digits, `-`, `_`, `.`; no `--` or `..`; not ending with `.git`; each part not starting or ending with `-` or `.`,
+ * the name at most 96 characters.
  */
 export function isValidRepoId(id: string): boolean {
-  if (id.length === 0 || id.length > 96) return false;
+  if (typeof id !== "string" || id.length === 0 || id.length > 193) return false;
   if (!/^(?:[\w.-]+\/)?[\w.-]+$/.test(id)) return false;
-  if (id.includes("--") || id.includes("..")) return false;
-  return id.split("/").every((part) => !/^[-.]|[-.]$/.test(part));
+  if (id.includes("--") || id.includes("..") || id.endsWith(".git")) return false;
+  const parts = id.split("/");
+  // REPO_ID_REGEX: `[\w\-.]{1,96}` for the name; namespaces are shorter still on the Hub.
+  if (parts.some((part) => part.length > 96)) return false;
+  return parts.every((part) => !/^[-.]|[-.]$/.test(part));
 }
 
 /**

@@ -1,11 +1,11 @@
-import { EstimateError, ModelNotFoundError, UsageError } from "../core/errors.js";
+import { EstimateError, InvalidConfigError, ModelNotFoundError, UsageError } from "../core/errors.js";
 import { LIBRARIES, type Library } from "../core/estimate.js";
 import { cachedFile, storeFile } from "./cache.js";
 import { readCatalogConfig } from "./catalog.js";
 import { GatedRepoError, HubError, HubUnreachableError, RepoNotFoundError } from "./errors.js";
 import { createHubFetch, type HubFetch } from "./hub-fetch.js";
 import { isSafeRepoPath, parseHubReference, type HubReference } from "./model-ref.js";
-import { looksLikePath, readConfigFile, resolveLocalPath, timmNameFromId, type ResolvedModel, type WeightsSource } from "./resolve-model.js";
+import { looksLikePath, MAX_CONFIG_BYTES, readConfigFile, resolveLocalPath, timmNameFromId, type ResolvedModel, type WeightsSource } from "./resolve-model.js";
 import { tensorsFromHeader } from "./weights/safetensors.js";
 import { ggufLabel, tensorsFromGguf } from "./weights/gguf.js";
 import type { HubSettings } from "./settings.js";
@@ -187,6 +187,8 @@ export async function resolveModel(input: string, options: ResolveOptions): Prom
     if (!path) {
       const blob = await downloadFile({ repo: ref.repo, path: CONFIG, revision: commit, ...common });
       if (!blob) throw new ModelNotFoundError(`${ref.repo} has no config.json on the Hub`);
+      // The size is known before the body is read: a hostile or broken repo never gets a 10 GB "config" into memory.
+      if (blob.size > MAX_CONFIG_BYTES) throw new InvalidConfigError(`${ref.repo}: config.json is ${blob.size} bytes: larger than the 10 MB a config may be`);
       const content = new Uint8Array(await blob.arrayBuffer());
       path = storeFile(settings.cacheDir, ref.repo, { revision, commit, path: CONFIG, content });
     }

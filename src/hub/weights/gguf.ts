@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, openSync, readSync } from "node:fs";
+import { closeSync, fstatSync, openSync, readSync, statSync } from "node:fs";
 import { InvalidConfigError } from "../../core/errors.js";
 import type { StoredTensor } from "../../core/weights/tensors.js";
 
@@ -98,6 +98,9 @@ export async function readLocalGguf(path: string): Promise<GgufHeader> {
     const reason = error instanceof Error ? error.message : String(error);
     throw new InvalidConfigError(`${path} is not a readable GGUF file (${reason.slice(0, 200)})`);
   }
+  // The library reads past the end of a file as zeros: a header that ends beyond the file is a cut download.
+  const size = statSync(path).size;
+  if (Number(parsed.tensorDataOffset) > size) throw new InvalidConfigError(`${path}: the GGUF header ends past the end of the file (${size} bytes): a cut download?`);
   const kv = Number(parsed.metadata.kv_count);
   if (!(kv <= MAX_GGUF_KV)) throw new InvalidConfigError(`${path}: the GGUF header declares ${kv} key/values (over ${MAX_GGUF_KV})`);
   const arch = parsed.metadata["general.architecture"];

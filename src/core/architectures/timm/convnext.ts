@@ -1,8 +1,9 @@
 // timm/models/convnext.py: ConvNeXt and ConvNeXt-V2 (GRN MLP, no layer scale).
 import { conv2d } from "../../modules/blocks.js";
 import { list, module, stateless, type Module } from "../../modules/module.js";
+import { InvalidConfigError } from "../../errors.js";
 import type { TimmArgs, TimmFamily } from "../types.js";
-import { classifier, fc, grnMlp, makeDivisible, mlp, poolFeatMult, pyInt, timmNorm } from "./layers-common.js";
+import { classifier, fc, grnMlp, makeDivisible, mlp, poolFeatMult, pyInt, timmNorm, withModelArgs } from "./layers-common.js";
 
 /**
  * `ConvNeXt.__init__` keyword arguments, under their Python names so config.json `model_args` override them
@@ -51,7 +52,7 @@ function block(dim: number, kernel: number, a: ConvNeXtArgs, norm: string): Modu
 
 export function buildConvNeXt(a: ConvNeXtArgs, args: TimmArgs): Module {
   const pair = NORM_PAIRS[a.norm_layer ?? "layernorm"];
-  if (!pair) throw new Error(`convnext: unsupported norm_layer \`${String(a.norm_layer)}\``);
+  if (!pair) throw new InvalidConfigError(`convnext: unsupported norm_layer \`${String(a.norm_layer)}\``);
   const convMlp = a.conv_mlp ?? false;
   const [norm2d, normCl] = pair;
   const blockNorm = convMlp ? norm2d : normCl;
@@ -184,5 +185,5 @@ export const convnext: TimmFamily = {
   family: "convnext",
   source: "timm/models/convnext.py",
   names: Object.keys(CONVNEXT_MODELS),
-  build: (name, args) => buildConvNeXt({ ...(CONVNEXT_MODELS[name] as ConvNeXtArgs), ...(args.extra as Partial<ConvNeXtArgs>) }, args),
+  build: (name, args) => buildConvNeXt(withModelArgs("convnext", CONVNEXT_MODELS[name] as ConvNeXtArgs, args.extra), args),
 };

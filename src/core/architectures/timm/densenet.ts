@@ -3,7 +3,7 @@ import { buffer } from "../../modules/module.js";
 import { conv2d, linear } from "../../modules/blocks.js";
 import { list, module, stateless, type Module } from "../../modules/module.js";
 import type { TimmArgs, TimmFamily } from "../types.js";
-import { batchNormAct, poolFeatMult } from "./layers-common.js";
+import { batchNormAct, poolFeatMult, withModelArgs } from "./layers-common.js";
 
 export interface DenseNetArgs {
   readonly growth_rate: number;
@@ -91,5 +91,5 @@ export const densenet: TimmFamily = {
   family: "densenet",
   source: "timm/models/densenet.py",
   names: Object.keys(DENSENET_MODELS),
-  build: (name, args) => buildDenseNet({ ...(DENSENET_MODELS[name] as DenseNetArgs), ...(args.extra as Partial<DenseNetArgs>) }, args),
+  build: (name, args) => buildDenseNet(withModelArgs("densenet", DENSENET_MODELS[name] as DenseNetArgs, args.extra), args),
 };

@@ -1,6 +1,8 @@
 // timm/layers/{mlp,norm_act,layer_scale,helpers,classifier,adaptive_avgmax_pool}.py: blocks shared by timm families.
 import { batchNorm, conv2d, layerNorm, linear } from "../../modules/blocks.js";
 import { module, stateless, type Module } from "../../modules/module.js";
+import { previewValue } from "../../config/config.js";
+import { InvalidConfigError } from "../../errors.js";
 
 /** timm's `make_divisible`: round to a multiple of `divisor`, never dropping more than 10% below `v`. */
 export function makeDivisible(v: number, divisor = 8, minValue?: number, roundLimit = 0.9): number {
@@ -112,7 +114,7 @@ export function timmNorm(kind: string, dim: number): Module {
     case "simplenorm2d":
       return module("SimpleNorm2d", { params: { weight: [dim] } });
     default:
-      throw new Error(`unsupported timm norm layer \`${kind}\``);
+      throw new InvalidConfigError(`unsupported timm norm layer \`${kind}\``);
   }
 }
 
@@ -126,8 +128,54 @@ export function classifier(inF: number, numClasses: number, useConv = false): Mo
   return numClasses > 0 ? fc(inF, numClasses, true, useConv) : stateless("Identity");
 }
 
-/** Reads a typed model arg from config.json `model_args`, falling back when absent. */
+/** Reads a typed model arg from config.json `model_args`, falling back when absent; checked against the fallback's kind. */
 export function argOr<T>(extra: Readonly<Record<string, unknown>>, key: string, fallback: T): T {
   const v = extra[key];
-  return v === undefined ? fallback : (v as T);
+  if (v === undefined) return fallback;
+  checkModelArg("timm", key, fallback, v);
+  return v as T;
+}
+
+/** No timm model argument (a width, a depth, an image size) comes near this; past it a loop per block would not end. */
+export const MAX_MODEL_ARG = 1_000_000;
+
+/** `value` can stand where `base` stands: same kind, numbers finite and bounded, lists of like items. */
+function sameKind(base: unknown, value: unknown, depth: number): boolean {
+  if (typeof base === "number") {
+    // timm's to_2tuple also takes a pair where a number is usual (img_size=[224, 224]).
+    if (Array.isArray(value)) return depth < 4 && value.length <= 4 && value.every((v) => sameKind(base, v, depth + 1));
+    return typeof value === "number" && Number.isFinite(value) && Math.abs(value) <= MAX_MODEL_ARG;
+  }
+  if (typeof base === "string") return typeof value === "string";
+  if (typeof base === "boolean") return typeof value === "boolean";
+  if (Array.isArray(base)) {
+    if (!Array.isArray(value) || value.length > 1000 || depth >= 4) return false;
+    return value.every((v, i) => {
+      const like = base[Math.min(i, base.length - 1)];
+      return like === undefined || like === null || sameKind(like, v, depth + 1);
+    });
+  }
+  return true;
+}
+
+/** A value for an argument the registered model leaves at its default: plain JSON, numbers bounded. */
+function plain(value: unknown, depth: number): boolean {
+  if (typeof value === "number") return Number.isFinite(value) && Math.abs(value) <= MAX_MODEL_ARG;
+  if (Array.isArray(value)) return depth < 4 && value.length <= 1000 && value.every((v) => plain(v, depth + 1));
+  return true;
+}
+
+function checkModelArg(family: string, key: string, base: unknown, value: unknown): void {
+  if (base === undefined || base === null ? plain(value, 0) : sameKind(base, value, 0)) return;
+  throw new InvalidConfigError(`${family}: \`model_args.${key}\` must be like ${previewValue(base)} (got ${previewValue(value)})`, `model_args.${key}`);
+}
+
+/**
+ * config.json's `model_args` over a registered model's arguments (timm's `create_model(name, **kwargs)`), each
+ * value checked against the kind of the one it replaces: a `depth` of `true` or 1e15 is the config's error, not a
+ * TypeError or a loop that never ends.
+ */
+export function withModelArgs<T extends object>(family: string, defaults: T, extra: Readonly<Record<string, unknown>>): T {
+  for (const [key, value] of Object.entries(extra)) checkModelArg(family, key, (defaults as Record<string, unknown>)[key], value);
+  return { ...defaults, ...extra } as T;
 }

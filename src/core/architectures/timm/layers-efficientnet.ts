@@ -2,6 +2,7 @@
 // shared by EfficientNet, MobileNet-V2/V3/V4, MnasNet, MixNet, FBNet, LCNet, TinyNet.
 import { batchNorm, conv2d, linear } from "../../modules/blocks.js";
 import { list, module, stateless, type Module } from "../../modules/module.js";
+import { InvalidConfigError } from "../../errors.js";
 import { batchNormAct, layerScale, makeDivisible } from "./layers-common.js";
 
 export type Kernel = number | readonly number[];
@@ -52,7 +53,7 @@ function decodeBlock(str: string): [BlockSpec, number] {
     }
   }
   if (o.d !== undefined && Number(o.d) > 0 && (type === "ir" || type === "ds" || type === "dsa")) {
-    throw new Error(`efficientnet: space-to-depth blocks (\`${str}\`) are not supported`);
+    throw new InvalidConfigError(`efficientnet: space-to-depth blocks (\`${str}\`) are not supported`);
   }
   const num = (k: string, fallback: number) => (o[k] === undefined ? fallback : Number(o[k]));
   const t = type as BlockSpec["type"];
@@ -142,7 +143,7 @@ export function normAct(kind: NormKind, channels: number): Module {
 /** `num_groups`: group_size 0/None means a dense conv, otherwise channels / group_size groups. */
 function numGroups(groupSize: number | undefined, channels: number): number {
   if (!groupSize) return 1;
-  if (channels % groupSize !== 0) throw new Error(`efficientnet: ${channels} channels not divisible by group size ${groupSize}`);
+  if (channels % groupSize !== 0) throw new InvalidConfigError(`efficientnet: ${channels} channels not divisible by group size ${groupSize}`);
   return channels / groupSize;
 }
 

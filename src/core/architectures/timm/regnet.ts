@@ -2,7 +2,7 @@
 import { linear } from "../../modules/blocks.js";
 import { list, module, stateless, type Module } from "../../modules/module.js";
 import type { TimmArgs, TimmFamily } from "../types.js";
-import { makeDivisible, poolFeatMult } from "./layers-common.js";
+import { makeDivisible, poolFeatMult, withModelArgs } from "./layers-common.js";
 import { createConv2d, normAct, pyRound, type NormKind } from "./layers-efficientnet.js";
 
 /** `RegNetCfg` fields that shape tensors. */
@@ -175,5 +175,5 @@ export const regnet: TimmFamily = {
   family: "regnet",
   source: "timm/models/regnet.py",
   names: Object.keys(REGNET_MODELS),
-  build: (name, args) => buildRegNet({ ...(REGNET_MODELS[name] as RegNetCfg), ...(args.extra as Partial<RegNetCfg>) }, args),
+  build: (name, args) => buildRegNet(withModelArgs("regnet", REGNET_MODELS[name] as RegNetCfg, args.extra), args),
 };

@@ -2,8 +2,9 @@
 // SigLIP, EVA/FlexiViT/AIMv2/BEiT-3 configurations of the same class).
 import { conv2d, linear } from "../../modules/blocks.js";
 import { list, module, repeat, stateless, type Module } from "../../modules/module.js";
+import { InvalidConfigError } from "../../errors.js";
 import type { TimmArgs, TimmFamily } from "../types.js";
-import { classifier, gluMlp, layerScale, mlp, pyInt, swiGlu, timmNorm } from "./layers-common.js";
+import { classifier, gluMlp, layerScale, mlp, pyInt, swiGlu, timmNorm, withModelArgs } from "./layers-common.js";
 
 /** `VisionTransformer.__init__` keyword arguments under their Python names, so config `model_args` override them. */
 export interface VitArgs {
@@ -44,7 +45,7 @@ function normName(n: string | null | undefined): string {
 export function vitAttention(dim: number, a: VitArgs, norm: string): Module {
   const heads = a.num_heads ?? 12;
   const headDim = dim / heads;
-  if (!Number.isInteger(headDim)) throw new Error(`vit: embed_dim ${dim} is not divisible by num_heads ${heads}`);
+  if (!Number.isInteger(headDim)) throw new InvalidConfigError(`vit: embed_dim ${dim} is not divisible by num_heads ${heads}`);
   return module("Attention", {
     children: {
       qkv: linear(dim, dim * 3, a.qkv_bias ?? true),
@@ -125,7 +126,7 @@ function imgSize(v: VitArgs["img_size"]): [number, number] | undefined {
  * model's args, over what the pretrained config fills in (`img_size` when fixed, `global_pool`), over defaults.
  */
 export function buildVisionTransformer(entry: VitArgs, args: TimmArgs, x: VitExtras = {}): Module {
-  const a: VitArgs = { ...entry, ...(args.extra as VitArgs) };
+  const a: VitArgs = withModelArgs("vit", entry, args.extra);
   const [h, w] = imgSize(a.img_size) ?? args.imgSize ?? [a.default_img ?? 224, a.default_img ?? 224];
   const patch = a.patch_size ?? 16;
   const dim = a.embed_dim ?? 768;
@@ -133,8 +134,8 @@ export function buildVisionTransformer(entry: VitArgs, args: TimmArgs, x: VitExt
   const norm = normName(a.norm_layer);
   const pool = a.global_pool ?? args.globalPool ?? "token";
   const classToken = a.class_token ?? true;
-  if (pool === "token" && !classToken) throw new Error("vit: global_pool 'token' needs a class token");
-  if (!["", "avg", "avgmax", "max", "token", "map"].includes(pool)) throw new Error(`vit: global_pool '${pool}' is not supported`);
+  if (pool === "token" && !classToken) throw new InvalidConfigError("vit: global_pool 'token' needs a class token");
+  if (!["", "avg", "avgmax", "max", "token", "map"].includes(pool)) throw new InvalidConfigError(`vit: global_pool '${pool}' is not supported`);
   const useFcNorm = a.fc_norm ?? (pool === "avg" || pool === "avgmax" || pool === "max");
   const finalNorm = a.final_norm ?? true;
   const reg = a.reg_tokens ?? 0;

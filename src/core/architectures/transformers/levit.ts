@@ -14,6 +14,13 @@ const mlp = (dim: number, hidden: number) => module("LevitMLPLayerWithBN", { chi
 
 /** Distinct |stride·a − b| for a query grid of `rOut` over a key grid of `rIn`: one bias per (dx, dy) pair. */
 function offsets(rIn: number, rOut: number, stride: number): number {
+  if (rIn <= 0 || rOut <= 0) return 0;
+  // With stride ≤ rIn the values stride·a − b fill [−(rIn − 1), stride·(rOut − 1)] without a gap: counted, not
+  // enumerated (an image_size of 1e15 would otherwise loop for ever).
+  if (stride <= rIn) {
+    const n = Math.max(rIn - 1, stride * (rOut - 1)) + 1;
+    return n * n;
+  }
   const d = new Set<number>();
   for (let a = 0; a < rOut; a++) for (let b = 0; b < rIn; b++) d.add(Math.abs(stride * a - b));
   return d.size * d.size;

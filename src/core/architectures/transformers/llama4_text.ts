@@ -1,7 +1,7 @@
 // transformers/models/llama4/{configuration,modeling}_llama4.py (transformers 5.x): the text model alone.
 import type { Config } from "../../config/config.js";
 import { rmsNorm } from "../../modules/blocks.js";
-import { module } from "../../modules/module.js";
+import { checkIndexedLayers, module } from "../../modules/module.js";
 import type { TransformersArchitecture } from "../types.js";
 import { built, headDim } from "./shared/build.js";
 import { causalLm, deriveKvHeads, gatedMlp } from "./shared/decoder.js";
@@ -69,6 +69,9 @@ export const llama4Text: TransformersArchitecture = {
       // moe_layers defaults to every `interleave_moe_layer_step`-th layer, counting from step - 1.
       const step = c.positiveInt("interleave_moe_layer_step");
       const n = c.int("num_hidden_layers");
+      if (c.get("moe_layers") !== undefined && c.get("moe_layers") !== null) return;
+      // One index per MoE layer, then walked layer by layer: bounded like every per-index layer list.
+      checkIndexedLayers(n, "layers (`num_hidden_layers`) of dense and MoE kinds");
       const every: number[] = [];
       for (let i = step - 1; i < n; i += step) every.push(i);
       c.setDefault("moe_layers", every);
