@@ -251,10 +251,6 @@ function pythonJson(value: unknown): string {
  * a layer count of 1e15 would not end. Reported to their owners; an absurd size is not fed to them until fixed.
  */
 const PER_LAYER_LOOPS: Readonly<Record<string, string>> = {
-  mimi: "mimi.ts: `num_residual_layers` (and the per-ratio residual stacks) push one block per layer",
-  git: "git.ts: `num_image_with_embedding` builds one parameter per image (a RangeError past 2^32)",
-  sam: "sam.ts: `vision_config.num_hidden_layers` through fIndexedList (shared/f-util.ts), one step per layer",
-  "blip-2": "blip-2.ts: `qformer_config.num_hidden_layers` through fIndexedList (shared/f-util.ts), one step per layer",
 };
 const isAbsurd = (v: unknown) => typeof v === "number" && Math.abs(v) > 100_000;
 

@@ -1,6 +1,6 @@
 // transformers/models/git/{configuration,modeling}_git.py (4.47)
 import { embedding, layerNorm, linear, positionIdsBuffer } from "../../modules/blocks.js";
-import { list, module } from "../../modules/module.js";
+import { checkIndexedLayers, list, module } from "../../modules/module.js";
 import type { TransformersArchitecture } from "../types.js";
 import { bertEncoder } from "./shared/bert-like.js";
 import { built, subConfig } from "./shared/build.js";
@@ -37,6 +37,8 @@ export const git: TransformersArchitecture = {
       const vision = subConfig(c, "vision_config", { modelType: "git_vision_model", defaults: { ...CLIP_VISION_DEFAULTS, patch_size: 16 } });
       const visionHidden = vision.positiveInt("hidden_size");
       const images = c.optionalInt("num_image_with_embedding");
+      // A ParameterList holds one tensor per image: bounded like any per-index list.
+      if (images !== undefined) checkIndexedLayers(images, "image embeddings");
       const model = module("GitModel", {
         children: {
           embeddings: module("GitEmbeddings", {

@@ -1,6 +1,6 @@
 // transformers/models/mimi/{configuration,modeling}_mimi.py (4.47)
 import { conv1d, convTranspose, layerNorm, linear, rotaryEmbedding } from "../../modules/blocks.js";
-import { buffer, list, module, repeat, stateless, type Module } from "../../modules/module.js";
+import { buffer, list, module, repeat, stateless, type Module, type Run } from "../../modules/module.js";
 import type { Config } from "../../config/config.js";
 import { InvalidConfigError } from "../../errors.js";
 import type { TransformersArchitecture } from "../types.js";
@@ -33,10 +33,11 @@ function resnetBlock(c: Config, dim: number): Module {
 function encoder(c: Config): Module {
   const f = c.positiveInt("num_filters");
   const res = c.int("num_residual_layers");
-  const layers: Module[] = [mimiConv(c.positiveInt("audio_channels"), f, c.positiveInt("kernel_size"))];
+  const layers: (Module | Run)[] = [mimiConv(c.positiveInt("audio_channels"), f, c.positiveInt("kernel_size"))];
   let scale = 1;
   for (const ratio of [...c.intList("upsampling_ratios")].reverse()) {
-    for (let j = 0; j < res; j++) layers.push(resnetBlock(c, scale * f));
+    // The residual blocks differ only in dilation, which holds no weights: one run of identical blocks.
+    layers.push({ module: resnetBlock(c, scale * f), count: res });
     layers.push(stateless("ELU"), mimiConv(scale * f, scale * f * 2, ratio * 2, { stride: ratio }));
     scale *= 2;
   }
@@ -48,11 +49,11 @@ function decoder(c: Config): Module {
   const f = c.positiveInt("num_filters");
   const ratios = c.intList("upsampling_ratios");
   let scale = 2 ** ratios.length;
-  const layers: Module[] = [mimiConv(c.positiveInt("hidden_size"), scale * f, c.positiveInt("kernel_size"))];
+  const layers: (Module | Run)[] = [mimiConv(c.positiveInt("hidden_size"), scale * f, c.positiveInt("kernel_size"))];
   for (const ratio of ratios) {
     const cur = scale * f;
     layers.push(stateless("ELU"), mimiConvTranspose(cur, Math.floor(cur / 2), ratio * 2));
-    for (let j = 0; j < c.int("num_residual_layers"); j++) layers.push(resnetBlock(c, Math.floor(cur / 2)));
+    layers.push({ module: resnetBlock(c, Math.floor(cur / 2)), count: c.int("num_residual_layers") });
     scale = Math.floor(scale / 2);
   }
   layers.push(stateless("ELU"), mimiConv(f, c.positiveInt("audio_channels"), c.positiveInt("last_kernel_size")));

@@ -1,11 +1,12 @@
 // Small helpers for group F's composite models: index-dependent layer lists and nested language models.
 import { resolveConfig, type Config, type RawConfig } from "../../../config/config.js";
 import { UnsupportedArchitectureError } from "../../../errors.js";
-import { list, type Module, type Run } from "../../../modules/module.js";
+import { checkIndexedLayers, list, type Module, type Run } from "../../../modules/module.js";
 import type { AutoClass, ModelBuild, TransformersArchitecture } from "../../types.js";
 
 /** A ModuleList whose items depend on their index: consecutive items with equal keys share one run. */
 export function fIndexedList(n: number, key: (i: number) => string, build: (i: number) => Module, cls = "ModuleList"): Module {
+  checkIndexedLayers(n);
   const runs: Run[] = [];
   let last: string | undefined;
   for (let i = 0; i < n; i++) {
