@@ -3,22 +3,9 @@ import type { Config, ConfigSpec } from "../../../config/config.js";
 import { conv2d, embedding, layerNorm, linear } from "../../../modules/blocks.js";
 import { module, repeat, type Module } from "../../../modules/module.js";
 import { positionIdsBuffer } from "../../../modules/blocks.js";
+import { SIGLIP_VISION_DEFAULTS } from "../siglip.js";
 
-export const SIGLIP_VISION_CONFIG: ConfigSpec = {
-  modelType: "siglip_vision_model",
-  defaults: {
-    hidden_size: 768,
-    intermediate_size: 3072,
-    num_hidden_layers: 12,
-    num_attention_heads: 12,
-    num_channels: 3,
-    image_size: 224,
-    patch_size: 16,
-    hidden_act: "gelu_pytorch_tanh",
-    layer_norm_eps: 1e-6,
-    attention_dropout: 0.0,
-  },
-};
+export const SIGLIP_VISION_CONFIG: ConfigSpec = { modelType: "siglip_vision_model", defaults: SIGLIP_VISION_DEFAULTS };
 
 function siglipMlp(hidden: number, inter: number): Module {
   return module("SiglipMLP", { children: { fc1: linear(hidden, inter), fc2: linear(inter, hidden) } });
