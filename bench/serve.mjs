@@ -42,10 +42,15 @@ try {
   const afterBurst = await rss();
   const sequential = [];
   const deadline = performance.now() + 180_000;
-  for (let i = 0; i < SEQUENTIAL && performance.now() < deadline; i++) sequential.push(await timed(CONCURRENT + i).catch(() => (errors++, NaN)));
+  const samples = [];
+  for (let i = 0; i < SEQUENTIAL && performance.now() < deadline; i++) {
+    sequential.push(await timed(CONCURRENT + i).catch(() => (errors++, NaN)));
+    if ((i + 1) % 2000 === 0) samples.push(mb(await rss()));
+  }
   const after = await rss();
   console.log(`${sequential.length} sequential: p50 ${pct(sequential, 50).toFixed(2)} ms, p99 ${pct(sequential, 99).toFixed(2)} ms, errors ${errors}`);
   console.log(`server RSS: before ${mb(before)}, after the burst ${mb(afterBurst)}, after ${sequential.length} sequential ${mb(after)}`);
+  console.log(`server RSS every 2,000 sequential requests: ${samples.join(", ")}`);
 } finally {
   child.kill("SIGTERM");
 }
