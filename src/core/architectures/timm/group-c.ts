@@ -1,0 +1,3 @@
+import type { TimmFamily } from "../types.js";
+
+export const timmGroupC: readonly TimmFamily[] = [];
