@@ -62,7 +62,8 @@ export const OPTIONS = {
 
 const USAGE = "estimate-memory MODEL... [--library_name transformers|timm] [--dtypes DTYPE ...] [--json]\n       estimate-memory serve [--port 7860] [--host 127.0.0.1]";
 const INTRO = `How much memory a model needs, from its config alone — accelerate estimate-memory's table, exact.
-MODEL is a Hub id (bert-base-cased, timm/resnet50.a1_in1k) or URL, a folder holding config.json, or a config.json path.
+MODEL is a Hub id (bert-base-cased, timm/resnet50.a1_in1k) or URL, a folder holding config.json, a config.json,
+or a .safetensors / model.safetensors.index.json / .gguf file (headers only are read, never weights).
 
 environment: HF_ENDPOINT (Hub URL), HF_TOKEN (token), HF_HOME / HF_HUB_CACHE (cache, shared with
 huggingface_hub), HF_HUB_OFFLINE=1 (no requests: cache and shipped configs only).`;
