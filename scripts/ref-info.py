@@ -13,8 +13,8 @@ for r in recs:
     print('  config', json.dumps(r['config'])[:3000] if '-c' in sys.argv else '')
     for k, v in e['buffer_groups'].items(): print('  buf', k, v['count'], v['shape_first'], v['dtype'], v['persistent'], v['bytes_total'])
     t = e['top_modules']
-    for c in t['children']: print('  top', c['name'], c['class'], c['bytes'])
+    for c in t['children']: print('  top', c['name'], c.get('class', '(parameter)'), c['bytes'])
     fr = t.get('first_repeated_block')
     if fr:
         print('  block', fr['name'], fr['class'], fr['bytes'], 'x', fr['repeats'])
-        for c in fr['children']: print('    ', c['name'], c['class'], c['bytes'])
+        for c in fr['children']: print('    ', c['name'], c.get('class', '(parameter)'), c['bytes'])
