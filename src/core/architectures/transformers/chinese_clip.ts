@@ -2,38 +2,15 @@
 import type { TransformersArchitecture } from "../types.js";
 import { module } from "../../modules/module.js";
 import type { Config } from "../../config/config.js";
-import { bertLikeModel } from "./shared/bert-like.js";
+import { BERT_DEFAULTS, bertLikeModel } from "./shared/bert-like.js";
+import { CLIP_VISION_DEFAULTS } from "./clip.js";
 import { built, subConfig } from "./shared/build.js";
 import { clipVisionTransformer } from "./shared/f-clip.js";
 import { clipPairModel } from "./shared/f-clip-pair.js";
 
-const TEXT_DEFAULTS = {
-  vocab_size: 30522,
-  hidden_size: 768,
-  num_hidden_layers: 12,
-  num_attention_heads: 12,
-  intermediate_size: 3072,
-  hidden_act: "gelu",
-  max_position_embeddings: 512,
-  type_vocab_size: 2,
-  layer_norm_eps: 1e-12,
-  pad_token_id: 0,
-  position_embedding_type: "absolute",
-  use_cache: true,
-} as const;
-
-const VISION_DEFAULTS = {
-  hidden_size: 768,
-  intermediate_size: 3072,
-  projection_dim: 512,
-  num_hidden_layers: 12,
-  num_attention_heads: 12,
-  num_channels: 3,
-  image_size: 224,
-  patch_size: 32,
-  hidden_act: "quick_gelu",
-  layer_norm_eps: 1e-5,
-} as const;
+// ChineseCLIPTextConfig and ChineseCLIPVisionConfig take BertConfig's and CLIPVisionConfig's defaults.
+const TEXT_DEFAULTS = BERT_DEFAULTS;
+const VISION_DEFAULTS = CLIP_VISION_DEFAULTS;
 
 const visionSpec = { modelType: "chinese_clip_vision_model", defaults: VISION_DEFAULTS };
 

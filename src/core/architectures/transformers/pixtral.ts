@@ -5,7 +5,8 @@ import type { TransformersArchitecture } from "../types.js";
 import { built } from "./shared/build.js";
 import { gatedMlp } from "./shared/decoder.js";
 
-const DEFAULTS = {
+/** PixtralVisionConfig's defaults (4.47); Mistral 3's vision tower reuses them. */
+export const PIXTRAL_DEFAULTS = {
   hidden_size: 1024,
   intermediate_size: 4096,
   num_hidden_layers: 24,
@@ -23,7 +24,7 @@ export const pixtral: TransformersArchitecture = {
   source: "transformers/models/pixtral/modeling_pixtral.py",
   config: {
     modelType: "pixtral",
-    defaults: DEFAULTS,
+    defaults: PIXTRAL_DEFAULTS,
     derive: (c) => c.set("head_dim", c.divisible("hidden_size", "num_attention_heads")),
   },
   models: {

@@ -3,21 +3,11 @@ import type { Config, ConfigSpec } from "../../../config/config.js";
 import { conv2d, linear, rmsNorm } from "../../../modules/blocks.js";
 import { buffer, module, repeat, type Module } from "../../../modules/module.js";
 import { gatedMlp } from "./decoder.js";
+import { PIXTRAL_DEFAULTS } from "../pixtral.js";
 
 export const PIXTRAL_VISION_CONFIG: ConfigSpec = {
   modelType: "pixtral",
-  defaults: {
-    hidden_size: 1024,
-    intermediate_size: 4096,
-    num_hidden_layers: 24,
-    num_attention_heads: 16,
-    num_channels: 3,
-    image_size: 1024,
-    patch_size: 16,
-    hidden_act: "gelu",
-    attention_dropout: 0.0,
-    head_dim: null,
-  },
+  defaults: { ...PIXTRAL_DEFAULTS, head_dim: null },
   derive: (c) => c.setDefault("head_dim", c.divisible("hidden_size", "num_attention_heads")),
 };
 
