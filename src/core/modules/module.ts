@@ -132,10 +132,6 @@ export function alias(target: Module): Module {
   };
 }
 
-/** A parameter that is a second name for one registered earlier (e.g. `lm_head.weight` tied to the embedding). */
-export function tied(shape: Shape): Tensor {
-  return { shape, dtype: "float32", tied: true };
-}
 
 /** A buffer; `persistent: false` mirrors `register_buffer(..., persistent=False)`. */
 export function buffer(shape: Shape, dtype: DType = "float32", persistent = true): Tensor {

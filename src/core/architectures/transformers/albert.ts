@@ -1,7 +1,7 @@
 // transformers/models/albert/{configuration,modeling}_albert.py
 import type { Config } from "../../config/config.js";
 import { embedding, layerNorm, linear, positionIdsBuffer } from "../../modules/blocks.js";
-import { module, repeat, tied, type Module } from "../../modules/module.js";
+import { module, repeat, type Module } from "../../modules/module.js";
 import type { TransformersArchitecture } from "../types.js";
 import { built } from "./shared/build.js";
 

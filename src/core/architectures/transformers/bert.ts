@@ -1,6 +1,6 @@
 // transformers/models/bert/{configuration,modeling}_bert.py
 import { linear, layerNorm } from "../../modules/blocks.js";
-import { module, tied } from "../../modules/module.js";
+import { module } from "../../modules/module.js";
 import type { Config } from "../../config/config.js";
 import type { TransformersArchitecture } from "../types.js";
 import { BERT_DEFAULTS, bertLikeModel } from "./shared/bert-like.js";
@@ -8,8 +8,12 @@ import { built } from "./shared/build.js";
 
 const NO_SPLIT = ["BertEmbeddings", "BertLayer"];
 
-/** `BertLMPredictionHead`: transform (dense + LayerNorm), then the decoder tied to the word embeddings. */
-export function bertLmHead(c: Config, prefix: string, tie: boolean) {
+/**
+ * `BertLMPredictionHead`: transform (dense + LayerNorm), then the decoder. Its weight (tied to the word
+ * embeddings) and its bias (`decoder.bias = self.bias`) are tied by assignment, so both count in full under
+ * accelerate's init_empty_weights (docs/porting.md).
+ */
+export function bertLmHead(c: Config, prefix: string) {
   const hidden = c.positiveInt("hidden_size");
   const vocab = c.int("vocab_size");
   return module(`${prefix}OnlyMLMHead`, {
@@ -20,7 +24,6 @@ export function bertLmHead(c: Config, prefix: string, tie: boolean) {
           transform: module(`${prefix}PredictionHeadTransform`, {
             children: { dense: linear(hidden, hidden), LayerNorm: layerNorm(hidden) },
           }),
-          // The decoder's bias is the same Parameter as `predictions.bias`, registered after it.
           decoder: module("Linear", { params: { weight: [vocab, hidden], bias: [vocab] } }),
         },
       }),
@@ -37,7 +40,7 @@ export const bert: TransformersArchitecture = {
     AutoModelForMaskedLM: (c) =>
       built(
         module("BertForMaskedLM", {
-          children: { bert: bertLikeModel(c, "Bert", { pooler: false }), cls: bertLmHead(c, "Bert", c.bool("tie_word_embeddings")) },
+          children: { bert: bertLikeModel(c, "Bert", { pooler: false }), cls: bertLmHead(c, "Bert") },
         }),
         NO_SPLIT,
       ),

@@ -1,7 +1,7 @@
 // transformers/models/gemma3/{configuration,modeling}_gemma3.py (transformers 5.x): Gemma3Model = SigLIP + projector + text.
 import type { Config } from "../../config/config.js";
 import { rmsNorm } from "../../modules/blocks.js";
-import { module, tied, type Module } from "../../modules/module.js";
+import { module, type Module } from "../../modules/module.js";
 import type { ModelBuild, TransformersArchitecture } from "../types.js";
 import { built, subConfig } from "./shared/build.js";
 import { GEMMA3_NO_SPLIT, GEMMA3_TEXT_CONFIG, gemma3TextModel } from "./gemma3_text.js";

@@ -1,7 +1,7 @@
 // transformers/models/mistral3/{configuration,modeling}_mistral3.py (transformers 5.x): pixtral + projector + mistral.
 import { resolveConfig, type Config, type ConfigSpec, type RawConfig } from "../../config/config.js";
 import { linear, rmsNorm } from "../../modules/blocks.js";
-import { module, repeat, tied, type Module } from "../../modules/module.js";
+import { module, repeat, type Module } from "../../modules/module.js";
 import { InvalidConfigError } from "../../errors.js";
 import type { ModelBuild, TransformersArchitecture } from "../types.js";
 import { built, headDim } from "./shared/build.js";

@@ -5,7 +5,7 @@
  */
 import type { Config } from "../../../config/config.js";
 import { embedding, linear, rmsNorm, rotaryEmbedding } from "../../../modules/blocks.js";
-import { module, repeat, tied, type Module } from "../../../modules/module.js";
+import { module, repeat, type Module } from "../../../modules/module.js";
 import type { ModelBuild } from "../../types.js";
 import { built, headDim } from "./build.js";
 

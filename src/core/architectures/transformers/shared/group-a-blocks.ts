@@ -5,7 +5,7 @@
  */
 import type { Config } from "../../../config/config.js";
 import { linear, rotaryEmbedding } from "../../../modules/blocks.js";
-import { checkIndexedLayers, list, module, repeat, tied, type Module } from "../../../modules/module.js";
+import { checkIndexedLayers, list, module, repeat, type Module } from "../../../modules/module.js";
 import type { ModelBuild } from "../../types.js";
 import { built } from "./build.js";
 
