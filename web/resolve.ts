@@ -4,6 +4,7 @@ import { parseConfigJson } from "../src/core/config/parse-json.js";
 import type { Library } from "../src/core/estimate.js";
 import { downloadFile, HubApiError } from "@huggingface/hub";
 import { createHubFetch } from "../src/hub/hub-fetch.js";
+import { parseHubReference, timmNameFromId } from "../src/hub/model-ref.js";
 
 export interface CatalogIndex {
   readonly models: Readonly<Record<string, { file: string; library: Library; origin: string }>>;
@@ -25,31 +26,12 @@ export function loadCatalog(base: string): Promise<CatalogIndex> {
   return catalog;
 }
 
-/** `https://huggingface.co/org/name[/tree/…]` or `org/name` → `org/name`; other hosts are refused. */
-export function repoIdFrom(input: string, hubUrl: string): string {
-  const text = input.trim();
-  if (/^https?:\/\//i.test(text)) {
-    const url = new URL(text);
-    if (url.host !== new URL(hubUrl).host) throw new Error(`${text} is not on ${new URL(hubUrl).origin}`);
-    const parts = url.pathname.split("/").filter(Boolean);
-    if (parts[0] === "models") parts.shift();
-    const cut = parts.findIndex((p) => p === "tree" || p === "blob" || p === "resolve");
-    const idParts = cut === -1 ? parts.slice(0, 2) : parts.slice(0, cut);
-    return idParts.join("/");
-  }
-  return text;
-}
-
-function timmName(id: string): string | undefined {
-  return /^timm\/([^./]+)/.exec(id)?.[1];
-}
-
 export async function resolveInBrowser(input: string, options: { base: string; hubUrl: string; token?: string }): Promise<BrowserModel> {
-  const id = repoIdFrom(input, options.hubUrl);
-  if (!/^(?:[\w.-]+\/)?[\w.-]+$/.test(id) || id.length > 96) throw new Error(`${input} is not a valid model id`);
+  // The same MODEL rules as the CLI: ids validated like the Hub's, URLs only on the configured Hub.
+  const id = parseHubReference(input.trim(), options.hubUrl).repo;
   const index = await loadCatalog(options.base);
   const canonical = Object.hasOwn(index.models, id) ? id : index.aliases[id];
-  const tn = timmName(canonical ?? id);
+  const tn = timmNameFromId(canonical ?? id);
   if (canonical && index.models[canonical]) {
     const entry = index.models[canonical];
     const text = await (await fetch(`${options.base}catalog/configs/${entry.file}`)).text();

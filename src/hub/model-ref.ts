@@ -95,3 +95,9 @@ function parseHubReferenceParts(input: string, repo: string, kind: string | unde
   if (kind !== "tree" && path && !isSafeRepoPath(path)) throw new UsageError(`${input} names a file outside the repo`);
   return { repo, revision, ...(kind !== "tree" && path ? { path } : {}) };
 }
+
+/** `timm/resnet50.a1_in1k` → `resnet50`: the part `timm.create_model` registers, without the pretrained tag. */
+export function timmNameFromId(id: string): string | undefined {
+  const match = /^timm\/([^./]+)(?:\.[^/]+)?$/.exec(id);
+  return match?.[1];
+}

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { parseConfigJson } from "../core/config/parse-json.js";
 import { ModelNotFoundError, InvalidConfigError } from "../core/errors.js";
 import type { Library } from "../core/estimate.js";
+export { timmNameFromId } from "./model-ref.js";
 import type { StoredTensor } from "../core/weights/tensors.js";
 import { readLocalSafetensors, readLocalSafetensorsIndex } from "./weights/safetensors.js";
 import { readLocalGguf } from "./weights/gguf.js";
@@ -45,11 +46,6 @@ export function looksLikePath(model: string): boolean {
   return model.startsWith(".") || model.startsWith("/") || /\.(json|safetensors|gguf)$/i.test(model) || model.includes("\\");
 }
 
-/** `timm/resnet50.a1_in1k` → `resnet50`: the part `timm.create_model` registers, without the pretrained tag. */
-export function timmNameFromId(id: string): string | undefined {
-  const match = /^timm\/([^./]+)(?:\.[^/]+)?$/.exec(id);
-  return match?.[1];
-}
 
 async function localGguf(path: string, name: string): Promise<WeightsSource[]> {
   const { tensors, architecture } = await readLocalGguf(path);

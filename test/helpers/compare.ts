@@ -3,7 +3,7 @@ import type { ReferenceRecord } from "./reference.js";
 import { moduleSize } from "../../src/core/measure/sizes.js";
 import { buildTimm, buildTransformers } from "../../src/core/estimate.js";
 import type { Module } from "../../src/core/modules/module.js";
-import { timmNameFromId } from "./reference.js";
+import { timmNameFromId } from "../../src/hub/model-ref.js";
 
 export function estimateRecord(r: ReferenceRecord): EstimateResult {
   return estimate(r.config, { model: r.id, library: r.library, timmModelName: timmNameFromId(r.id) });

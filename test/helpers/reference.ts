@@ -42,11 +42,6 @@ export function loadAllReference(): ReferenceRecord[] {
   return REFERENCE_FILES.flatMap((f) => loadReference(f));
 }
 
-/** The `timm/NAME.TAG` id's model name, as `timm.create_model` parses it. */
-export function timmNameFromId(id: string): string | undefined {
-  const m = /^timm\/([^.]+)/.exec(id);
-  return m?.[1];
-}
 
 /** Records still allowed to differ, with the reason: `test/reference-pending.txt`, one `file:id  reason` a line. */
 export function loadPending(): Map<string, string> {
