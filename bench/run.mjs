@@ -75,3 +75,13 @@ const t405 = performance.now();
 let params = 0;
 for (let i = 0; i < n; i++) params = estimate(llama405b).parameters;
 console.log(`in-process, 405B-sized llama (${(params / 1e9).toFixed(1)}B params)  ${((performance.now() - t405) / n).toFixed(3)} ms per estimate`);
+
+// The page's JavaScript, gzip: what loads first (app.js) and everything including on-demand chunks (the Hub client).
+const sizesUrl = new URL("../dist/web/sizes.json", import.meta.url);
+if (existsSync(sizesUrl)) {
+  const sizes = JSON.parse(readFileSync(sizesUrl, "utf8"));
+  const kb = (n) => `${(n / 1000).toFixed(1)} kB`;
+  const initial = sizes.filter((s) => s.file.endsWith("/app.js")).reduce((a, s) => a + s.gzip, 0);
+  const total = sizes.reduce((a, s) => a + s.gzip, 0);
+  console.log(`page JS gzip: ${kb(initial)} loaded first, ${kb(total)} with the on-demand Hub client (budget 150 kB)`);
+}

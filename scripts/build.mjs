@@ -34,7 +34,7 @@ copyFileSync(new URL("web/index.html", root), new URL("dist/web/index.html", roo
 copyFileSync(new URL("web/styles.css", root), new URL("dist/web/styles.css", root));
 cpSync(new URL("catalog/configs", root), new URL("dist/web/catalog/configs", root), { recursive: true });
 copyFileSync(new URL("catalog/index.json", root), new URL("dist/web/catalog/index.json", root));
-// The page's JavaScript budget (issue: ≤ 150 kB gzip) is recorded for `npm run bench`.
+// The page's JavaScript (budget: ≤ 150 kB gzip) is recorded for `npm run bench`, which prints it.
 const sizes = Object.keys(web.metafile.outputs).map((file) => ({ file, gzip: gzipSync(readFileSync(new URL(file, root))).length }));
 writeFileSync(new URL("dist/web/sizes.json", root), JSON.stringify(sizes, null, 1));
 

@@ -2,7 +2,6 @@
 // itself, straight from the browser (CORS allows it), with the token kept in memory only.
 import { parseConfigJson } from "../src/core/config/parse-json.js";
 import type { Library } from "../src/core/estimate.js";
-import { downloadFile, HubApiError } from "@huggingface/hub";
 import { createHubFetch } from "../src/hub/hub-fetch.js";
 import { parseHubReference, timmNameFromId } from "../src/hub/model-ref.js";
 
@@ -38,6 +37,7 @@ export async function resolveInBrowser(input: string, options: { base: string; h
     return { id, config: parseConfigJson(text, entry.file), library: entry.library, origin: "catalog", ...(tn ? { timmModelName: tn } : {}) };
   }
   // Straight to the Hub with its own client; the wrapper keeps the token on the Hub's origin and reads error codes.
+  const { downloadFile, HubApiError } = await import("./hub-client.js");
   const hubFetch = createHubFetch({ endpoint: options.hubUrl, token: options.token, attempts: 2 });
   let blob: Blob | null;
   try {
