@@ -19,6 +19,8 @@ export interface CliIO {
   /** Whether the streams are terminals (a batch progress bar needs stderr to be one, stdout not). */
   readonly stdoutIsTTY?: boolean;
   readonly stderrIsTTY?: boolean;
+  /** How the Hub retry backoff waits (default: a timer); tests pass one that does not sleep. */
+  readonly sleep?: (ms: number) => Promise<void>;
 }
 
 export const OPTIONS = {
@@ -230,6 +232,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
         revision: o.revision as string | undefined,
         ggufFile: o["gguf-file"] as string | undefined,
         notice: (line) => io.stderr(`note: ${line}\n`),
+        ...(io.sleep ? { sleep: io.sleep } : {}),
       });
       return { model, results: await estimateResolved(resolved, request) };
     } catch (error) {

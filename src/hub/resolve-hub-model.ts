@@ -19,6 +19,8 @@ export interface ResolveOptions {
   readonly notice?: (line: string) => void;
   /** The fetch under the Hub client (tests pass one that counts requests). */
   readonly fetch?: typeof fetch;
+  /** How the retry backoff waits (default: a timer); tests pass one that does not sleep. */
+  readonly sleep?: (ms: number) => Promise<void>;
   /** `--gguf-file`: which .gguf of a repo to read (default: all, one table each). */
   readonly ggufFile?: string | undefined;
 }
@@ -168,7 +170,12 @@ export async function resolveModel(input: string, options: ResolveOptions): Prom
 
   // The Hub client is loaded only when a request is due: offline and catalog runs start faster without it.
   const { downloadFile, HubApiError, modelInfo } = await import("@huggingface/hub");
-  const hubFetch = createHubFetch({ endpoint: settings.endpoint, token: settings.token, ...(options.fetch ? { fetch: options.fetch } : {}) });
+  const hubFetch = createHubFetch({
+    endpoint: settings.endpoint,
+    token: settings.token,
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+    ...(options.sleep ? { sleep: options.sleep } : {}),
+  });
   const credentials = settings.token ? { accessToken: settings.token as `hf_${string}` } : {};
   const common = { hubUrl: settings.endpoint, fetch: hubFetch as typeof fetch, ...credentials };
   try {
