@@ -4,7 +4,7 @@ import { module, repeat, type Module } from "../../modules/module.js";
 import type { Config } from "../../config/config.js";
 import { InvalidConfigError } from "../../errors.js";
 import type { TransformersArchitecture } from "../types.js";
-import { bartAttention, bartForConditionalGeneration, type BartStyle } from "./shared/d-bart.js";
+import { bartAttention, bartForConditionalGeneration, type BartStyle } from "./shared/bart-family.js";
 import { built } from "./shared/build.js";
 
 const P = "BigBirdPegasus";

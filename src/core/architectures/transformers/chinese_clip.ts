@@ -5,8 +5,8 @@ import type { Config } from "../../config/config.js";
 import { BERT_DEFAULTS, bertLikeModel } from "./shared/bert-like.js";
 import { CLIP_VISION_DEFAULTS } from "./clip.js";
 import { built, subConfig } from "./shared/build.js";
-import { clipVisionTransformer } from "./shared/f-clip.js";
-import { clipPairModel } from "./shared/f-clip-pair.js";
+import { clipVisionTransformer } from "./shared/clip-encoder.js";
+import { clipPairModel } from "./shared/clip-pair.js";
 
 // ChineseCLIPTextConfig and ChineseCLIPVisionConfig take BertConfig's and CLIPVisionConfig's defaults.
 const TEXT_DEFAULTS = BERT_DEFAULTS;

@@ -5,7 +5,7 @@ import { buffer, module } from "../../modules/module.js";
 import type { TransformersArchitecture } from "../types.js";
 import { built } from "./shared/build.js";
 import { causalLm, deriveKvHeads, gatedMlp } from "./shared/decoder.js";
-import { currentRotary, fusedExperts, gLayer, gModel, layerRuns } from "./shared/g-decoder.js";
+import { currentRotary, fusedExperts, gLayer, gModel, layerRuns } from "./shared/current-decoder.js";
 
 const NO_SPLIT = ["DeepseekV3DecoderLayer"];
 const norm = (dim: number) => rmsNorm("DeepseekV3RMSNorm", dim);

@@ -5,7 +5,7 @@ import { buffer, module, repeat, type Module } from "../../modules/module.js";
 import type { TransformersArchitecture } from "../types.js";
 import { built, headDim } from "./shared/build.js";
 import { causalLm, gatedMlp } from "./shared/decoder.js";
-import { currentRotary, gAttention, gModel } from "./shared/g-decoder.js";
+import { currentRotary, gAttention, gModel } from "./shared/current-decoder.js";
 
 export const GEMMA3_NO_SPLIT = ["Gemma3DecoderLayer", "SiglipVisionEmbeddings", "SiglipEncoderLayer", "SiglipMultiheadAttentionPoolingHead"];
 

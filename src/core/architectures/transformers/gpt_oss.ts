@@ -5,7 +5,7 @@ import { module, repeat } from "../../modules/module.js";
 import type { TransformersArchitecture } from "../types.js";
 import { built, headDim } from "./shared/build.js";
 import { causalLm, deriveKvHeads } from "./shared/decoder.js";
-import { currentRotary, fusedExperts, gAttention, gLayer, gModel, router } from "./shared/g-decoder.js";
+import { currentRotary, fusedExperts, gAttention, gLayer, gModel, router } from "./shared/current-decoder.js";
 
 const NO_SPLIT = ["GptOssDecoderLayer"];
 

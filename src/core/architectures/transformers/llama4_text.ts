@@ -5,7 +5,7 @@ import { checkIndexedLayers, module } from "../../modules/module.js";
 import type { TransformersArchitecture } from "../types.js";
 import { built, headDim } from "./shared/build.js";
 import { causalLm, deriveKvHeads, gatedMlp } from "./shared/decoder.js";
-import { currentRotary, fusedExperts, gAttention, gLayer, gModel, layerRuns, router } from "./shared/g-decoder.js";
+import { currentRotary, fusedExperts, gAttention, gLayer, gModel, layerRuns, router } from "./shared/current-decoder.js";
 
 const NO_SPLIT = ["Llama4TextDecoderLayer"];
 

@@ -1,6 +1,6 @@
 // transformers/models/m2m_100/{configuration,modeling}_m2m_100.py (4.47)
 import type { TransformersArchitecture } from "../types.js";
-import { BART_ATTRIBUTE_MAP, bartForConditionalGeneration, bartModel, type BartStyle } from "./shared/d-bart.js";
+import { BART_ATTRIBUTE_MAP, bartForConditionalGeneration, bartModel, type BartStyle } from "./shared/bart-family.js";
 import { built } from "./shared/build.js";
 
 const STYLE: BartStyle = { prefix: "M2M100", tokenCls: "M2M100ScaledWordEmbedding", tokens: "copy", positions: "sinusoidal-buffer", embeddingNorm: false, finalNorm: true };

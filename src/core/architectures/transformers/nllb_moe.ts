@@ -3,8 +3,8 @@ import { embedding, layerNorm, linear } from "../../modules/blocks.js";
 import { checkIndexedLayers, buffer, list, module, type Module } from "../../modules/module.js";
 import type { Config } from "../../config/config.js";
 import type { TransformersArchitecture } from "../types.js";
-import { BART_ATTRIBUTE_MAP, bartAttention } from "./shared/d-bart.js";
-import { layerRuns } from "./shared/d-runs.js";
+import { BART_ATTRIBUTE_MAP, bartAttention } from "./shared/bart-family.js";
+import { layerRuns } from "./shared/layer-runs.js";
 import { built } from "./shared/build.js";
 
 const P = { prefix: "NllbMoe" };

@@ -4,11 +4,11 @@ import { list, module, repeat, type Module, type Run } from "../../modules/modul
 import type { Config } from "../../config/config.js";
 import type { TransformersArchitecture } from "../types.js";
 import { built } from "./shared/build.js";
-import { iBackboneConfig } from "./shared/i-backbone.js";
-import { iDeformableAttention } from "./shared/i-deformable.js";
-import { iDetrAttention } from "./shared/i-detr.js";
-import { iRtDetrResNetBackbone, RTDETR_RESNET_SPEC } from "./shared/i-rtdetr-resnet.js";
-import { iMlpHead, iNumLabels } from "./shared/i-util.js";
+import { iBackboneConfig } from "./shared/backbones.js";
+import { iDeformableAttention } from "./shared/deformable-attention.js";
+import { iDetrAttention } from "./shared/detr.js";
+import { iRtDetrResNetBackbone, RTDETR_RESNET_SPEC } from "./shared/rtdetr-resnet.js";
+import { iMlpHead, iNumLabels } from "./shared/detector-heads.js";
 
 const P = "RTDetr";
 

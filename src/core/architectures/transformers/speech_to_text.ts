@@ -4,7 +4,7 @@ import { list, module, repeat, type Module } from "../../modules/module.js";
 import type { Config } from "../../config/config.js";
 import { InvalidConfigError } from "../../errors.js";
 import type { TransformersArchitecture } from "../types.js";
-import { bartDecoderLayer, bartEncoderLayer, type BartStyle } from "./shared/d-bart.js";
+import { bartDecoderLayer, bartEncoderLayer, type BartStyle } from "./shared/bart-family.js";
 import { built } from "./shared/build.js";
 
 const STYLE: BartStyle = { prefix: "Speech2Text", tokenCls: "Embedding", tokens: "module", positions: "learned", embeddingNorm: false, finalNorm: true };

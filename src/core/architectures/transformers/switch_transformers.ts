@@ -3,7 +3,7 @@ import { embedding, linear, rmsNorm } from "../../modules/blocks.js";
 import { checkIndexedLayers, module, type Module } from "../../modules/module.js";
 import type { Config } from "../../config/config.js";
 import type { TransformersArchitecture } from "../types.js";
-import { t5StyleAttention, t5StyleStack } from "./shared/d-t5.js";
+import { t5StyleAttention, t5StyleStack } from "./shared/t5-style.js";
 import { built } from "./shared/build.js";
 
 const P = "SwitchTransformers";

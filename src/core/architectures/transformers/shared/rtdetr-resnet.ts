@@ -4,7 +4,7 @@ import { batchNorm, conv2d } from "../../../modules/blocks.js";
 import { buffer, list, module, stateless, type Module } from "../../../modules/module.js";
 import type { Config, ConfigSpec } from "../../../config/config.js";
 import { InvalidConfigError } from "../../../errors.js";
-import { iOutIndices, type Backbone } from "./i-backbone.js";
+import { iOutIndices, type Backbone } from "./backbones.js";
 
 const P = "RTDetrResNet";
 

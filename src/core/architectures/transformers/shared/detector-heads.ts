@@ -1,4 +1,4 @@
-// Small config helpers for group I's detectors.
+// Small config helpers for the detectors (DETR, RT-DETR, Mask2Former…).
 import type { Config } from "../../../config/config.js";
 import { linear } from "../../../modules/blocks.js";
 import { list, module, type Module } from "../../../modules/module.js";

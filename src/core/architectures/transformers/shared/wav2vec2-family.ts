@@ -3,7 +3,7 @@ import { conv1d, layerNorm, linear } from "../../../modules/blocks.js";
 import { list, module, type Module } from "../../../modules/module.js";
 import type { Config } from "../../../config/config.js";
 import { InvalidConfigError } from "../../../errors.js";
-import { layerRuns } from "./d-runs.js";
+import { layerRuns } from "./layer-runs.js";
 
 /** `conv_dim`, `conv_kernel`, `conv_stride` must line up, as the feature encoder zips them. */
 export function convSpec(c: Config): { dims: number[]; kernels: number[] } {

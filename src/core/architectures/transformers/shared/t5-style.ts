@@ -3,7 +3,7 @@
 import { embedding, linear, rmsNorm } from "../../../modules/blocks.js";
 import { alias, list, module, type Module } from "../../../modules/module.js";
 import type { Config } from "../../../config/config.js";
-import { layerRuns } from "./d-runs.js";
+import { layerRuns } from "./layer-runs.js";
 
 /** `XxxAttention`: q, k, v, o without bias, and the relative-position table in the layers that own one. */
 export function t5StyleAttention(c: Config, cls: string, relativeBias: boolean, extra: Record<string, Module | false> = {}): Module {

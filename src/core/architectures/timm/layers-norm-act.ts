@@ -1,5 +1,5 @@
 // timm/layers/{conv_bn_act,norm_act,std_conv,evo_norm,filter_response_norm}.py: layers shared by levit, cait,
-// inception_v3 and resnetv2 (group C).
+// inception_v3 and resnetv2.
 import { conv2d, groupNorm, linear } from "../../modules/blocks.js";
 import { module, stateless, type Module, type Shape } from "../../modules/module.js";
 import { InvalidConfigError } from "../../errors.js";

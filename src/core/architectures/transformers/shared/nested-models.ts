@@ -1,4 +1,4 @@
-// Small helpers for group F's composite models: index-dependent layer lists and nested language models.
+// Small helpers for composite models (CLIP-like towers, VLMs): index-dependent layer lists and nested language models.
 import { resolveConfig, type Config, type RawConfig } from "../../../config/config.js";
 import { UnsupportedArchitectureError } from "../../../errors.js";
 import { checkIndexedLayers, list, type Module, type Run } from "../../../modules/module.js";

@@ -1,4 +1,4 @@
-// Pieces shared by the ViT-derived encoders of group E (DINOv2, DeiT, BEiT, VideoMAE, ...), after modeling_vit.py.
+// Pieces shared by the ViT-derived encoders (DINOv2, DeiT, BEiT, VideoMAE, ...), after modeling_vit.py.
 import { conv, layerNorm, linear } from "../../../modules/blocks.js";
 import { checkIndexedLayers, list, module, repeat, type Module } from "../../../modules/module.js";
 

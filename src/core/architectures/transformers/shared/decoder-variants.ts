@@ -1,5 +1,5 @@
 /**
- * Pieces shared by the group-A decoders (transformers 4.47): mixture-of-experts blocks, rotary modules that
+ * Pieces shared by Llama-style decoder variants (transformers 4.47): mixture-of-experts blocks, rotary modules that
  * still cache cos/sin tables, causal-LM heads with a bias or another backbone name, and small tree edits
  * (renaming/replacing a child) so a Llama-style layer can be reused with a different MLP slot name.
  */

@@ -1,4 +1,4 @@
-// Per-stage list accessors for the hierarchical vision encoders of group E (SegFormer, PVT, VAN, PoolFormer...).
+// Per-stage list accessors for the hierarchical vision encoders (SegFormer, PVT, VAN, PoolFormer...).
 import type { Config } from "../../../config/config.js";
 import { InvalidConfigError } from "../../../errors.js";
 

@@ -6,7 +6,7 @@ import { resolveConfig, type Config, type ConfigSpec, type RawConfig } from "../
 import { InvalidConfigError, UnsupportedArchitectureError } from "../../../errors.js";
 import { resnet } from "../resnet.js";
 import { swin } from "../swin.js";
-import { swinEmbeddings, swinEncoder } from "./e-swin.js";
+import { swinEmbeddings, swinEncoder } from "./swin-blocks.js";
 
 export interface Backbone {
   readonly module: Module;

@@ -1,5 +1,5 @@
 /**
- * Group C helpers for the BERT relatives whose embeddings or layers deviate from `bert-like.ts` in small ways
+ * Helpers for the BERT relatives whose embeddings or layers deviate from `bert-like.ts` in small ways
  * (missing position/token-type tables, a separate embedding width, pre-LayerNorm layers).
  */
 import type { Config } from "../../../config/config.js";

@@ -1,7 +1,7 @@
 // timm/models/swin_transformer.py + swin_transformer_v2.py: the window arithmetic both Swin versions share.
 import { checkIndexedLayers, list, type Module } from "../../modules/module.js";
 import { InvalidConfigError } from "../../errors.js";
-import type { Pair } from "./layers-g2-common.js";
+import type { Pair } from "./layers-patch-embed.js";
 
 /**
  * `_calc_window_shift`: a window larger than the feature map shrinks to it, and then there is nothing to shift
