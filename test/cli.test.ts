@@ -22,10 +22,6 @@ const record = (id: string) => {
   return r;
 };
 
-function tempDir(): string {
-  return tempDir("estimate-memory-");
-}
-
 describe("estimate-memory MODEL (table)", () => {
   it("prints accelerate's loading line and table for a catalog id", async () => {
     const r = record("google-bert/bert-base-cased");

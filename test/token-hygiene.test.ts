@@ -5,7 +5,7 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { main } from "../src/cli/main.js";
-import { startHubStandIn, type HubStandIn, type RecordedRequest } from "./helpers/hub-stand-in.js";
+import { startHubStandIn, type HubStandIn, type RecordedRequest, type StandInRepo } from "./helpers/hub-stand-in.js";
 import { makeGguf, makeSafetensors } from "./helpers/weights.js";
 import { tempDir } from "./helpers/temp-dir.js";
 
@@ -16,7 +16,7 @@ const BERT = JSON.stringify({ model_type: "bert", hidden_size: 64, num_attention
 const GGUF = makeGguf({ "general.architecture": "llama" }, [{ name: "blk.0.attn_q.weight", shape: [8, 8], type: 0 }]);
 const SAFETENSORS = makeSafetensors({ "model.layers.0.mlp.up_proj.weight": { dtype: "BF16", shape: [8, 4] } });
 
-const repos = [
+const repos: StandInRepo[] = [
   { id: "org/public", files: { "config.json": BERT } },
   { id: "org/gated", gated: true, files: { "config.json": BERT } },
   { id: "org/private", private: true, files: { "config.json": BERT } },
