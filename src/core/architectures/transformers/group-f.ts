@@ -1,6 +1,6 @@
 import type { TransformersArchitecture } from "../types.js";
 import { altclip } from "./altclip.js";
-import { chineseClip, chineseClipVisionModel } from "./chinese_clip.js";
+import { chineseClip, chineseClipVisionModel } from "./chinese-clip.js";
 import { clip, clipTextModel, clipVisionModel } from "./clip.js";
 import { clipseg } from "./clipseg.js";
 import { owlv2, owlvit } from "./owlvit.js";
@@ -9,7 +9,7 @@ import { blip } from "./blip.js";
 import { git } from "./git.js";
 import { idefics2 } from "./idefics2.js";
 import { kosmos2 } from "./kosmos-2.js";
-import { qwen2Vl } from "./qwen2_vl.js";
+import { qwen2Vl } from "./qwen2-vl.js";
 import { patchtst } from "./patchtst.js";
 import { patchtsmixer } from "./patchtsmixer.js";
 import { graphormer } from "./graphormer.js";

@@ -1,14 +1,14 @@
 // Architectures newer than transformers 4.47, ported from current transformers (5.x) source.
 import type { TransformersArchitecture } from "../types.js";
-import { deepseekV3 } from "./deepseek_v3.js";
+import { deepseekV3 } from "./deepseek-v3.js";
 import { gemma3 } from "./gemma3.js";
-import { gemma3Text } from "./gemma3_text.js";
-import { gptOss } from "./gpt_oss.js";
-import { llama4Text } from "./llama4_text.js";
+import { gemma3Text } from "./gemma3-text.js";
+import { gptOss } from "./gpt-oss.js";
+import { llama4Text } from "./llama4-text.js";
 import { ministral } from "./ministral.js";
 import { mistral3 } from "./mistral3.js";
 import { qwen3 } from "./qwen3.js";
-import { qwen3Moe } from "./qwen3_moe.js";
+import { qwen3Moe } from "./qwen3-moe.js";
 import { smollm3 } from "./smollm3.js";
 
 export const groupG: readonly TransformersArchitecture[] = [

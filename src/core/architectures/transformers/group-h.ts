@@ -1,6 +1,6 @@
 import type { TransformersArchitecture } from "../types.js";
 import { clvp } from "./clvp.js";
-import { fastspeech2Conformer } from "./fastspeech2_conformer.js";
+import { fastspeech2Conformer } from "./fastspeech2-conformer.js";
 import { idefics } from "./idefics.js";
 import { mimi } from "./mimi.js";
 import { mobilevitv2 } from "./mobilevitv2.js";

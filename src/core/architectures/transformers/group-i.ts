@@ -6,6 +6,6 @@ import { groupvit } from "./groupvit.js";
 import { mask2former } from "./mask2former.js";
 import { maskformer } from "./maskformer.js";
 import { oneformer } from "./oneformer.js";
-import { rtDetr } from "./rt_detr.js";
+import { rtDetr } from "./rt-detr.js";
 
 export const groupI: readonly TransformersArchitecture[] = [align, maskformer, mask2former, rtDetr, deta, groupvit, oneformer];
