@@ -1,7 +1,6 @@
 // Every bound the tool sets on what it reads, one test each: config.json size, safetensors header size and
 // offsets, GGUF counts / names / shapes, file names that would leave the snapshot folder, model ids.
-import { mkdirSync, mkdtempSync, openSync, closeSync, writeFileSync, ftruncateSync, writeSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, openSync, closeSync, writeFileSync, ftruncateSync, writeSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { main } from "../src/cli/main.js";
@@ -15,8 +14,9 @@ import { MAX_SAFETENSORS_HEADER, readLocalSafetensors, readLocalSafetensorsIndex
 import { MAX_GGUF_KV, MAX_GGUF_NAME, MAX_GGUF_TENSORS, readLocalGguf, tensorsFromGguf } from "../src/hub/weights/gguf.js";
 import { startHubStandIn, type HubStandIn } from "./helpers/hub-stand-in.js";
 import { makeGguf, makeSafetensors } from "./helpers/weights.js";
+import { tempDir } from "./helpers/temp-dir.js";
 
-const dir = () => mkdtempSync(join(tmpdir(), "estimate-memory-limits-"));
+const dir = () => tempDir("estimate-memory-limits-");
 const BERT = { model_type: "bert", hidden_size: 64, num_attention_heads: 4, num_hidden_layers: 2, intermediate_size: 128, vocab_size: 100 };
 
 async function run(argv: string[], env: Record<string, string | undefined> = {}) {

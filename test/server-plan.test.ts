@@ -1,13 +1,12 @@
 // `/api/estimate` with planner options: the CLI's flags as query parameters, answered with the CLI's `--json`
 // object and its `plan`. Expected figures are worked out by hand beside each assertion.
-import { mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { main } from "../src/cli/main.js";
 import { planOptionsFromQuery } from "../src/cli/plan-cli.js";
 import { startServer, type RunningServer } from "../src/server/server.js";
 import { startHubStandIn, type HubStandIn } from "./helpers/hub-stand-in.js";
+import { tempDir } from "./helpers/temp-dir.js";
 
 const LLAMA = "meta-llama/Llama-3.1-8B";
 const llamaConfig = readFileSync(new URL("../catalog/configs/meta-llama--Llama-3.1-8B.json", import.meta.url), "utf8");
@@ -24,8 +23,8 @@ beforeAll(async () => {
   server = await startServer({
     port: 0,
     host: "127.0.0.1",
-    staticDir: mkdtempSync(join(tmpdir(), "em-static-")),
-    settings: { endpoint: standIn.url, token: undefined, cacheDir: mkdtempSync(join(tmpdir(), "em-serve-plan-")), offline: false },
+    staticDir: tempDir("em-static-"),
+    settings: { endpoint: standIn.url, token: undefined, cacheDir: tempDir("em-serve-plan-"), offline: false },
   });
 }, 30_000);
 
@@ -41,7 +40,7 @@ const api = async (query: string) => {
 
 async function cliJson(...argv: string[]): Promise<Record<string, unknown>> {
   let stdout = "";
-  const env = { HF_HUB_OFFLINE: "1", HF_HOME: mkdtempSync(join(tmpdir(), "em-home-")) };
+  const env = { HF_HUB_OFFLINE: "1", HF_HOME: tempDir("em-home-") };
   const code = await main(argv, { stdout: (t) => (stdout += t), stderr: () => {}, env });
   expect(code).toBe(0);
   return JSON.parse(stdout) as Record<string, unknown>;

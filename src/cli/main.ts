@@ -8,7 +8,7 @@ import type { ResolvedModel } from "../hub/resolve-model.js";
 import { resolveModel } from "../hub/resolve-hub-model.js";
 import { hubSettings } from "../hub/settings.js";
 import { catalogIndex } from "../hub/catalog.js";
-import { parseArgs, renderHelp, type OptionSpec } from "./args.js";
+import { parseArgs, renderHelp, type HelpText, type OptionSpec } from "./args.js";
 import { PLAN_OPTIONS, planOptionsFrom, renderGpuList, renderPlan } from "./plan-cli.js";
 import type { PlanOptions } from "../core/plan/types.js";
 
@@ -35,7 +35,7 @@ export const OPTIONS = {
     kind: "values",
     choices: TABLE_DTYPES,
     valueName: "DTYPE",
-    description: "rows of the table, any of float32 float16 int8 int4 (default: all four)",
+    description: "rows of the table: any of float32 float16 int8 int4 (default: all four)",
   },
   trust_remote_code: {
     kind: "flag",
@@ -59,16 +59,51 @@ export const OPTIONS = {
   list: { kind: "flag", description: "print the supported model_types and timm architectures" },
   "list-models": { kind: "flag", aliases: ["list_models"], description: "print the model ids shipped for offline use" },
   version: { kind: "flag", description: "print the version" },
-  help: { kind: "flag", description: "print this help" },
+  help: { kind: "flag", short: "h", description: "print this help" },
 } as const satisfies Record<string, OptionSpec>;
 
-const USAGE = "estimate-memory MODEL... [--library_name transformers|timm] [--dtypes DTYPE ...] [--json]\n       estimate-memory serve [--port 7860] [--host 127.0.0.1]";
-const INTRO = `How much memory a model needs, from its config alone — accelerate estimate-memory's table, exact.
-MODEL is a Hub id (bert-base-cased, timm/resnet50.a1_in1k) or URL, a folder holding config.json, a config.json,
-or a .safetensors / model.safetensors.index.json / .gguf file (headers only are read, never weights).
+const USAGE = "estimate-memory [options] MODEL...   (estimate-memory --help for more)";
 
-environment: HF_ENDPOINT (Hub URL), HF_TOKEN (token), HF_HOME / HF_HUB_CACHE (cache, shared with
-huggingface_hub), HF_HUB_OFFLINE=1 (no requests: cache and shipped configs only).`;
+/** `--help`, grouped the way a user looks for a flag: what to measure, where from, planning, output, serving. */
+const HELP: HelpText = {
+  usage: ["estimate-memory [options] MODEL...", "estimate-memory serve [--port PORT] [--host HOST]"],
+  intro: [
+    "How much memory a model needs, from its config alone: accelerate estimate-memory's table, exact, " +
+      "and a planner for inference and training.",
+    "MODEL is a Hub id (bert-base-cased, timm/resnet50.a1_in1k) or URL, a folder holding config.json, a " +
+      "config.json, or a .safetensors / model.safetensors.index.json / .gguf file (headers only, never weights).",
+  ],
+  groups: [
+    { title: "model and table", options: ["library_name", "dtypes", "trust_remote_code", "list", "list-models"] },
+    {
+      title: "Hub",
+      options: ["revision", "access_token", "gguf-file"],
+      note:
+        "Environment: HF_ENDPOINT (Hub URL), HF_TOKEN (token), HF_HOME / HF_HUB_CACHE (cache, shared with " +
+        "huggingface_hub), HF_HUB_OFFLINE=1 (no requests: the cache and the configs shipped with estimate-memory).",
+    },
+    {
+      title: "planner (memory to run or train the model; the options below need --inference or --train)",
+      options: Object.keys(PLAN_OPTIONS),
+    },
+    { title: "output and batches", options: ["format", "json", "from-file"] },
+    { title: "serve (the web page and /api/estimate)", options: ["port", "host"] },
+    {
+      title: "general",
+      options: ["help", "version"],
+      note: "Every --snake_case option is also accepted in --kebab-case, and the other way round.",
+    },
+  ],
+  examples: [
+    ["accelerate's table for a Hub model (offline: the config shipped for it)", "estimate-memory bert-base-cased"],
+    ["only the float16 and int4 rows, for a local config", "estimate-memory --dtypes float16 int4 ./my-model/config.json"],
+    ["does a 32k-token prompt fit on one RTX 4090?", 'estimate-memory Qwen/Qwen3-8B --inference --seq-len 32768 --gpu "RTX 4090"'],
+    ["QLoRA fine-tuning with gradient checkpointing", "estimate-memory meta-llama/Llama-3.1-8B --train qlora --gradient-checkpointing"],
+    ["full training over 8 GPUs with ZeRO-3", 'estimate-memory meta-llama/Llama-3.1-8B --train full --gpus 8 --zero 3 --gpu "H100 80GB"'],
+    ["many models to CSV", "estimate-memory --from-file models.txt --format csv > sizes.csv"],
+    ["the web page on http://127.0.0.1:7860/", "estimate-memory serve"],
+  ],
+};
 
 function debugEnabled(env: CliIO["env"]): boolean {
   return (env.DEBUG ?? "").split(",").some((d) => d.trim() === "estimate-memory" || d.trim() === "*");
@@ -166,7 +201,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
   }
   const o = args.options;
   if (o.help) {
-    io.stdout(renderHelp(USAGE, INTRO, OPTIONS) + "\n");
+    io.stdout(renderHelp(HELP, OPTIONS) + "\n");
     return 0;
   }
   if (o.version) {

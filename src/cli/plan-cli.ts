@@ -1,5 +1,5 @@
 /**
- * The Planner's CLI flags (issue #6: names are a contract) and its human-readable breakdown table.
+ * The Planner's CLI flags (their names are a contract) and its human-readable breakdown table.
  */
 import { UsageError } from "../core/errors.js";
 import { convertBytes } from "../core/format/convert-bytes.js";

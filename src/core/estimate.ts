@@ -20,7 +20,7 @@ export interface EstimateOptions {
   readonly dtypes?: readonly TableDType[];
   /** For timm configs, the registered model name when the config does not say it (`timm/NAME.TAG` ids). */
   readonly timmModelName?: string;
-  /** Adds `plan` (issue #6): inference / training / LoRA / multi-GPU memory for the model with its head. */
+  /** Adds `plan`: inference / training / LoRA / multi-GPU memory for the model with its head. */
   readonly plan?: PlanOptions;
 }
 
@@ -45,7 +45,7 @@ export interface EstimateResult {
   readonly checkpointBytes?: number;
   /** The checkpoint's quantization when read from headers. */
   readonly quantization?: { readonly method: string; readonly bits: number } | null;
-  /** The Planner's answer (issue #6); set only when `options.plan` is given. */
+  /** The Planner's answer; set only when `options.plan` is given. */
   readonly plan?: Plan;
 }
 

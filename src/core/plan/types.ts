@@ -1,5 +1,5 @@
 /**
- * The Planner's inputs and outputs (issue #6). Field names are a contract: the CLI's `--json` prints `plan` as is,
+ * The Planner's inputs and outputs. Field names are a contract: the CLI's `--json` prints `plan` as is,
  * and later versions only add fields.
  */
 
