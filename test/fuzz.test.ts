@@ -16,8 +16,10 @@ import { EstimateError } from "../src/core/errors.js";
 import { estimateFromTensors } from "../src/core/weights/estimate-weights.js";
 import { supportedArchitectures } from "../src/core/architectures/registry.js";
 import { isSafeRepoPath, isValidRepoId, parseHubReference } from "../src/hub/model-ref.js";
-import { readLocalSafetensors, tensorsFromHeader } from "../src/hub/weights/safetensors.js";
-import { readLocalGguf, tensorsFromGguf } from "../src/hub/weights/gguf.js";
+import { tensorsFromHeader } from "../src/hub/weights/safetensors.js";
+import { tensorsFromGguf } from "../src/hub/weights/gguf.js";
+import { readLocalSafetensors } from "../src/hub-node/weights/local-safetensors.js";
+import { readLocalGguf } from "../src/hub-node/weights/local-gguf.js";
 import { loadSeedConfigs, type SeedConfig } from "./helpers/fuzz-seeds.js";
 import { makeGguf, makeSafetensors } from "./helpers/weights.js";
 

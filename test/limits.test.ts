@@ -10,9 +10,12 @@ import { estimate } from "../src/core/estimate.js";
 import { EstimateError, InvalidConfigError } from "../src/core/errors.js";
 import { MAX_INDEXED_LAYERS } from "../src/core/modules/module.js";
 import { isSafeRepoPath, isValidRepoId, parseHubReference } from "../src/hub/model-ref.js";
-import { MAX_CONFIG_BYTES, readConfigFile } from "../src/hub/resolve-model.js";
-import { MAX_SAFETENSORS_HEADER, readLocalSafetensors, readLocalSafetensorsIndex, tensorsFromHeader } from "../src/hub/weights/safetensors.js";
-import { MAX_GGUF_KV, MAX_GGUF_NAME, MAX_GGUF_TENSORS, readLocalGguf, tensorsFromGguf } from "../src/hub/weights/gguf.js";
+import { MAX_CONFIG_BYTES } from "../src/hub/resolved-model.js";
+import { readConfigFile } from "../src/hub-node/local-model.js";
+import { MAX_SAFETENSORS_HEADER, tensorsFromHeader } from "../src/hub/weights/safetensors.js";
+import { readLocalSafetensors, readLocalSafetensorsIndex } from "../src/hub-node/weights/local-safetensors.js";
+import { MAX_GGUF_KV, MAX_GGUF_NAME, MAX_GGUF_TENSORS, tensorsFromGguf } from "../src/hub/weights/gguf.js";
+import { readLocalGguf } from "../src/hub-node/weights/local-gguf.js";
 import { startHubStandIn, type HubStandIn } from "./helpers/hub-stand-in.js";
 import { makeGguf, makeSafetensors } from "./helpers/weights.js";
 

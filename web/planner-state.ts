@@ -2,7 +2,9 @@
 // `gpu`…) and the PlanOptions the core is given. Kept free of JSX so tests can hold it against the API's mapping.
 import type { GpuSpec } from "../src/core/plan/gpu-catalog.js";
 import { findGpu } from "../src/core/plan/gpus.js";
+import { PLAN_DEFAULTS } from "../src/core/plan/options.js";
 import { PLAN_DTYPES, PRECISIONS, QUANTIZATIONS, type PlanDType, type PlanOptions, type Precision, type Quantization } from "../src/core/plan/types.js";
+import { planOptionsFromQuery } from "../src/app/plan-options.js";
 
 export const MODES = ["weights", "inference", "full", "lora", "qlora"] as const;
 export type Mode = (typeof MODES)[number];
@@ -24,19 +26,19 @@ export interface PlannerState {
   readonly gpu: string;
 }
 
-// The Planner's own defaults: a parameter at its default is left out of the URL and of PlanOptions, so a link,
-// `/api/estimate` and the CLI given the same words compute the same plan.
+// The Planner's own defaults (from the one option table): a parameter at its default is left out of the URL and
+// of PlanOptions, so a link, `/api/estimate` and the CLI given the same words compute the same plan.
 export const PLANNER_DEFAULTS: PlannerState = {
   mode: "weights",
-  batchSize: 1,
-  seqLen: 2048,
-  dtype: "bfloat16",
+  batchSize: PLAN_DEFAULTS.batchSize,
+  seqLen: PLAN_DEFAULTS.seqLen,
+  dtype: PLAN_DEFAULTS.dtype,
   quantization: "",
-  precision: "mixed-bf16",
-  loraR: 8,
-  loraTargets: "all-linear",
+  precision: PLAN_DEFAULTS.precision,
+  loraR: PLAN_DEFAULTS.loraR,
+  loraTargets: PLAN_DEFAULTS.loraTargets,
   zero: "",
-  gpus: 1,
+  gpus: PLAN_DEFAULTS.gpus,
   gpu: "",
 };
 
@@ -90,29 +92,25 @@ export function plannerParams(s: PlannerState): [string, string][] {
     if (s.loraTargets !== d.loraTargets) out.push(["lora-targets", s.loraTargets]);
   }
   if (isTraining(s.mode) && s.zero) out.push(["zero", s.zero]);
-  if (s.gpus !== d.gpus) out.push(["gpus", String(s.gpus)]);
+  // ZeRO shards over a stated number of GPUs: with it, the count is written even at its default.
+  if (s.gpus !== d.gpus || (isTraining(s.mode) && s.zero)) out.push(["gpus", String(s.gpus)]);
   if (s.gpu) out.push(["gpu", s.gpu]);
   return out;
 }
 
-/** What the Planner is asked; undefined for "weights only" (accelerate's table alone, as without flags). */
+/** The page's own `mode=…` as the API and the CLI say it: `inference=1` or `train=…`. */
+export function apiParams(params: readonly [string, string][]): [string, string][] {
+  return params.map(([k, v]): [string, string] => (k === "mode" ? (v === "inference" ? ["inference", "1"] : ["train", v]) : [k, v]));
+}
+
+/**
+ * What the Planner is asked; undefined for "weights only" (accelerate's table alone, as without flags). Read by the
+ * same parser as `/api/estimate`'s query, so the page cannot mean something else than the API; it throws the
+ * parser's `OptionError` for a combination the Planner refuses.
+ */
 export function planOptionsOf(s: PlannerState): PlanOptions | undefined {
   if (s.mode === "weights") return undefined;
-  const p = Object.fromEntries(plannerParams(s));
-  const targets = p["lora-targets"]?.split(",").map((t) => t.trim()).filter(Boolean);
-  return {
-    ...(s.mode === "inference" ? { inference: true } : { train: s.mode }),
-    ...(p["batch-size"] ? { batchSize: s.batchSize } : {}),
-    ...(p["seq-len"] ? { seqLen: s.seqLen } : {}),
-    ...(p.quantization ? { quantization: s.quantization as Quantization } : {}),
-    ...(p.dtype ? { dtype: s.dtype } : {}),
-    ...(p.precision ? { precision: s.precision } : {}),
-    ...(p["lora-r"] ? { loraR: s.loraR } : {}),
-    ...(targets ? { loraTargets: targets.length === 1 && targets[0] === "all-linear" ? "all-linear" : targets } : {}),
-    ...(p.zero ? { zero: Number(s.zero) as 1 | 2 | 3 } : {}),
-    ...(p.gpus ? { gpus: s.gpus } : {}),
-    ...(p.gpu ? { gpu: s.gpu } : {}),
-  };
+  return planOptionsFromQuery(new URLSearchParams(apiParams(plannerParams(s))));
 }
 
 /** The same plan from a terminal. */
