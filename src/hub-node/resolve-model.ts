@@ -159,7 +159,8 @@ async function readHubGguf(p: HubWeightsParams, files: readonly string[]): Promi
  */
 export async function resolveModel(input: string, options: ResolveOptions): Promise<ResolvedModel> {
   if (options.localPaths === false) {
-    if (looksLikePath(input)) throw new UsageError(`${input} is not a Hub model id`);
+    // The refusal does not repeat the path: the answer is the same for every path, whatever is on this disk.
+    if (looksLikePath(input)) throw optionError`${optionRef("model")} must be a Hub model id or URL: local paths are not read here`;
   } else {
     if (existsSync(input)) return resolveLocalPath(input);
     if (looksLikePath(input)) throw new ModelNotFoundError(`${input}: no such file or folder`);
