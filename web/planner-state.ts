@@ -2,9 +2,9 @@
 // `gpu`…) and the PlanOptions the core is given. Kept free of JSX so tests can hold it against the API's mapping.
 import type { GpuSpec } from "../src/core/plan/gpu-catalog.js";
 import { findGpu } from "../src/core/plan/gpus.js";
-import { PLAN_DEFAULTS } from "../src/core/plan/options.js";
-import { PLAN_DTYPES, PRECISIONS, QUANTIZATIONS, type PlanDType, type PlanOptions, type Precision, type Quantization } from "../src/core/plan/types.js";
-import { planOptionsFromQuery } from "../src/app/plan-options.js";
+import { PLAN_DEFAULTS, PLAN_OPTION_TABLE, type PlanOptionKey } from "../src/core/plan/options.js";
+import type { PlanDType, PlanOptions, Precision, Quantization, ZeroStage } from "../src/core/plan/types.js";
+import { parsePlanValue, planOptionsFromQuery } from "../src/app/plan-options.js";
 
 export const MODES = ["weights", "inference", "full", "lora", "qlora"] as const;
 export type Mode = (typeof MODES)[number];
@@ -20,7 +20,7 @@ export interface PlannerState {
   readonly precision: Precision;
   readonly loraR: number;
   readonly loraTargets: string;
-  readonly zero: "" | "1" | "2" | "3";
+  readonly zero: "" | `${ZeroStage}`;
   readonly gpus: number;
   /** A GPU catalog name, or "" for none. */
   readonly gpu: string;
@@ -44,6 +44,16 @@ export const PLANNER_DEFAULTS: PlannerState = {
 
 const oneOf = <T extends string>(list: readonly T[], v: string | null): T | undefined => (v !== null && (list as readonly string[]).includes(v) ? (v as T) : undefined);
 export const positiveInt = (v: string | null): number | undefined => (v !== null && /^\d{1,9}$/.test(v) && Number(v) >= 1 ? Number(v) : undefined);
+/** One planner option from a link, under its table name and read as the API reads it; undefined when absent or invalid. */
+function fromLink<K extends PlanOptionKey>(q: URLSearchParams, key: K): PlanOptions[K] | undefined {
+  const raw = q.get(PLAN_OPTION_TABLE[key].name);
+  if (raw === null) return undefined;
+  try {
+    return parsePlanValue(key, raw) as PlanOptions[K];
+  } catch {
+    return undefined;
+  }
+}
 /** A link may name a GPU as the CLI accepts it (`h100-80gb`, `4090`); an unknown or ambiguous name means none. */
 function gpuNamed(name: string | null): GpuSpec | undefined {
   if (!name) return undefined;
@@ -57,18 +67,19 @@ function gpuNamed(name: string | null): GpuSpec | undefined {
 /** Reads the planner from a query; unknown or malformed values fall back to the defaults rather than failing the page. */
 export function readPlanner(q: URLSearchParams): PlannerState {
   const d = PLANNER_DEFAULTS;
-  const zero = q.get("zero");
+  const targets = fromLink(q, "loraTargets");
+  const zero = fromLink(q, "zero");
   return {
     mode: oneOf(MODES, q.get("mode")) ?? d.mode,
-    batchSize: positiveInt(q.get("batch-size")) ?? d.batchSize,
-    seqLen: positiveInt(q.get("seq-len")) ?? d.seqLen,
-    dtype: oneOf(PLAN_DTYPES, q.get("dtype")) ?? d.dtype,
-    quantization: oneOf(QUANTIZATIONS, q.get("quantization")) ?? d.quantization,
-    precision: oneOf(PRECISIONS, q.get("precision")) ?? d.precision,
-    loraR: positiveInt(q.get("lora-r")) ?? d.loraR,
-    loraTargets: q.get("lora-targets")?.trim() || d.loraTargets,
-    zero: zero === "1" || zero === "2" || zero === "3" ? zero : d.zero,
-    gpus: positiveInt(q.get("gpus")) ?? d.gpus,
+    batchSize: fromLink(q, "batchSize") ?? d.batchSize,
+    seqLen: fromLink(q, "seqLen") ?? d.seqLen,
+    dtype: fromLink(q, "dtype") ?? d.dtype,
+    quantization: fromLink(q, "quantization") ?? d.quantization,
+    precision: fromLink(q, "precision") ?? d.precision,
+    loraR: fromLink(q, "loraR") ?? d.loraR,
+    loraTargets: targets === undefined ? d.loraTargets : typeof targets === "string" ? targets : targets.join(","),
+    zero: zero === undefined ? d.zero : `${zero}`,
+    gpus: fromLink(q, "gpus") ?? d.gpus,
     gpu: gpuNamed(q.get("gpu"))?.name ?? d.gpu,
   };
 }
