@@ -115,6 +115,7 @@ async function serve(o: Record<string, string | string[] | boolean>, io: CliIO):
   // when asked for.
   const env = hubSettings(io.env, o.access_token ? { accessToken: o.access_token as string } : {});
   const settings = { ...env, token: o["use-token"] ? env.token : undefined };
+  if (o.access_token && !o["use-token"]) io.stderr("note: serve sends no token to the Hub without --use-token\n");
   const running = await startServer({ port, host: (o.host as string | undefined) ?? "127.0.0.1", settings, staticDir });
   io.stdout(`estimate-memory: serving ${running.url}/ (Ctrl-C to stop)\n`);
   await new Promise<void>((resolve) => {

@@ -25,6 +25,8 @@ export interface ServerLimits {
   readonly maxHubFetches: number;
   /** Estimates waiting for the Hub beyond which new ones are answered 503. */
   readonly maxQueuedEstimates: number;
+  /** On close, how long requests under way may take to finish before their connections are cut. */
+  readonly shutdownGraceMs: number;
 }
 
 export const DEFAULT_LIMITS: ServerLimits = {
@@ -35,6 +37,7 @@ export const DEFAULT_LIMITS: ServerLimits = {
   maxHeaderBytes: 16 * 1024,
   maxHubFetches: 8,
   maxQueuedEstimates: 256,
+  shutdownGraceMs: 2_000,
 };
 
 export interface ServeOptions {
@@ -280,10 +283,14 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     server,
     close: () =>
       new Promise<void>((resolvePromise) => {
-        // Stop accepting, drop idle keep-alive connections, then whatever is still open.
-        server.close(() => resolvePromise());
+        // Stop accepting and drop idle keep-alive connections; requests under way get a short grace to finish.
+        server.close(() => {
+          clearTimeout(grace);
+          resolvePromise();
+        });
         server.closeIdleConnections();
-        server.closeAllConnections();
+        const grace = setTimeout(() => server.closeAllConnections(), limits.shutdownGraceMs);
+        grace.unref();
       }),
   };
 }
