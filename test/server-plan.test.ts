@@ -3,7 +3,7 @@
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { main } from "../src/cli/main.js";
-import { planOptionsFromQuery } from "../src/cli/plan-cli.js";
+import { planOptionsFromQuery } from "../src/app/plan-options.js";
 import { startServer, type RunningServer } from "../src/server/server.js";
 import { startHubStandIn, type HubStandIn } from "./helpers/hub-stand-in.js";
 import { tempDir } from "./helpers/temp-dir.js";
@@ -124,12 +124,21 @@ describe("GET /api/estimate with planner options", () => {
       expect(body, query).toEqual({ error: expect.any(String) });
     }
     expect(standIn.requests.length).toBe(before);
-    // Combinations the planner refuses once it runs are 400 too.
-    for (const query of ["inference=1&zero=3", "inference=1&train=full", "train=full&quantization=bnb-nf4", "inference=1&lora-r=8"]) {
+    // Contradictory combinations are refused before the Hub too, naming the query parameters (not CLI flags).
+    for (const [query, named] of [
+      ["inference=1&zero=3&gpus=2", "`zero` applies to `train`"],
+      ["inference=1&train=full", "`inference` and `train` are exclusive"],
+      ["train=full&quantization=bnb-nf4", "`quantization` is for `inference`"],
+      ["inference=1&lora-r=8", "`lora-r` needs `train` lora"],
+      ["train=full&zero=3", "`zero` needs `gpus`"],
+      ["train=full&gpus=2&seq-len=0", "`seq-len` must be a positive integer"],
+    ] as const) {
       const { status, body } = await api(query);
       expect(status, query).toBe(400);
-      expect(body.error, query).toMatch(/--/);
+      expect(body.error, query).toContain(named);
+      expect(body.error, query).not.toMatch(/--|seqLen|loraR/);
     }
+    expect(standIn.requests.length).toBe(before);
   });
 });
 

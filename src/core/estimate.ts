@@ -1,5 +1,5 @@
 import { MAX_CONFIG_NESTING, nestedDeeperThan, previewValue, resolveConfig, type RawConfig } from "./config/config.js";
-import { EstimateError, InvalidConfigError, UnsupportedArchitectureError, UsageError } from "./errors.js";
+import { EstimateError, InvalidConfigError, optionError, optionRef, UnsupportedArchitectureError, UsageError } from "./errors.js";
 import { supportedArchitectures, timmFamily, transformersArchitecture } from "./architectures/registry.js";
 import type { AutoClass, ModelBuild, TimmArgs } from "./architectures/types.js";
 import { moduleSize } from "./measure/sizes.js";
@@ -176,7 +176,7 @@ export function estimate(config: unknown, options: EstimateOptions = {}): Estima
   const raw = asRawConfig(config);
   const library = options.library ?? detectLibrary(raw);
   if (!library) {
-    throw new UsageError("cannot tell which library the config is for: pass --library_name transformers or timm");
+    throw optionError`cannot tell which library the config is for: pass ${optionRef("library")} transformers or timm`;
   }
   if (!(LIBRARIES as readonly string[]).includes(library)) {
     throw new UsageError(`library \`${String(library)}\` is not supported (transformers or timm)`);
