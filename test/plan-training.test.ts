@@ -36,7 +36,7 @@ describe("LoRA (PEFT semantics)", () => {
   });
 
   it("a target that names nothing is a usage error", () => {
-    expect(() => plan(LLAMA31, { train: "lora", loraTargets: ["nope"] })).toThrow(/--lora-targets/);
+    expect(() => plan(LLAMA31, { train: "lora", loraTargets: ["nope"] })).toThrow(/loraTargets/);
   });
 });
 

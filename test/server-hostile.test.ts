@@ -182,7 +182,7 @@ describe("/api/estimate never looks at the server's own files", () => {
     ["/etc/passwd", "/etc/no-such-passwd"],
     ["./package.json", "./no-such-package.json"],
     ["catalog/index.json", "catalog/no-such-index.json"],
-    [new URL("../catalog/configs/google-bert--bert-base-cased.json", import.meta.url).pathname, "/tmp/no-such-config.json"],
+    [new URL("../catalog/configs/google-bert--bert-base-cased.json", import.meta.url).pathname, join(tmpdir(), "no-such-config.json")],
     ["..\\..\\etc\\passwd", "..\\..\\etc\\no-such"],
   ])("%s and %s get the same answer", async (existing, missing) => {
     const a = await answer(existing);
