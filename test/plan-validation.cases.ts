@@ -46,7 +46,7 @@ export const SOURCES = {
   "peft-method-comparison": { publisher: "PEFT", title: "PEFT method comparison, MetaMathQA results (`method_comparison/MetaMathQA/results/*.json`)", url: "https://github.com/huggingface/peft/tree/main/method_comparison/MetaMathQA/results" },
   "peft-distributed-docs": { publisher: "PEFT", title: "PEFT docs, *DeepSpeed* and *Fully Sharded Data Parallel* guides (`docs/source/accelerate/`)", url: "https://github.com/huggingface/peft/tree/main/docs/source/accelerate" },
   "transformers-llm-optimization": { publisher: "Hugging Face Transformers", title: "Transformers docs, *Optimizing LLMs for Speed and Memory* (`llm_tutorial_optimization.md`)", url: "https://github.com/huggingface/transformers/blob/main/docs/source/en/llm_tutorial_optimization.md" },
-  "transformers-train-gpu-one": { publisher: "Hugging Face Transformers", title: "Transformers docs, *Model training anatomy* + *Efficient training on a single GPU* (2022 version, bert-large-uncased on a V100 16GB)", url: "https://github.com/huggingface/transformers/blob/v4.20.0/docs/source/en/perf_train_gpu_one.mdx" },
+  "transformers-train-gpu-one": { publisher: "Hugging Face Transformers", title: "Transformers docs, *Model training anatomy* (`docs/source/en/model_memory_anatomy.md`) + *Efficient training on a single GPU* (the 2022 bert-large-uncased runs on a V100 16GB, kept verbatim in `docs/source/zh/perf_train_gpu_one.md`)", url: "https://github.com/huggingface/transformers/blob/main/docs/source/zh/perf_train_gpu_one.md" },
   "qwen-speed-benchmark": { publisher: "Qwen (model vendor)", title: "Qwen docs, *Speed Benchmark* (Qwen3, Transformers 4.51.3, H20 96GB)", url: "https://github.com/QwenLM/Qwen3/blob/main/docs/source/getting_started/speed_benchmark.md" },
   "llm-d-vllm-sweep": { publisher: "llm-d planner accuracy sweep (vLLM 0.19 logs)", title: "llm-d-incubation/llm-d-planner, vLLM v0.19.0 sweep logs on H100 80GB (`accuracy/results/v0.19.0/logs/`, commit d3121e0)", url: "https://github.com/llm-d-incubation/llm-d-planner/tree/d3121e059da88662db39a926a3ead964be97359b/accuracy/results/v0.19.0/logs" },
 } as const;
@@ -114,7 +114,8 @@ const PEFT_DIST = "nvidia-smi figure of a sharded run: the caching allocator's r
 const TGO_EAGER = "eager BERT attention keeps batch × 16 heads × 512² scores, softmax outputs, dropout masks and dropout outputs per layer (plus dropout on every hidden state) for backward; the planner's activation model assumes SDPA/flash attention without dropout (issue #12 item 2)";
 
 // Qwen3 speed benchmark: batch 1, generate 2048 tokens after an input of L tokens, flash_attention_2, the sum over
-// GPUs of torch.cuda.max_memory_allocated (the script divides by 1024³ for GB; the table prints MB = GB × 1024, i.e. MiB).
+// GPUs of torch.cuda.max_memory_allocated (the script divides by 1024³ for GB; the table prints MB = GB × 1024, i.e. MiB:
+// Qwen3-8B's bf16 weights alone are 16,381 MB of 10^6 bytes, more than the 15,947 the table gives, so its MB are MiB).
 const QWEN_STACK = (m: string, q: string, input: number) => `${m}, ${q}, batch 1, input ${input} tokens + 2048 generated, attn_implementation flash_attention_2, Transformers 4.51.3, 1× H20 96GB`;
 const QWEN = (input: number): PlanOptions => ({ inference: true, seqLen: input + 2048, overheadMb: 0 });
 const QWEN_PENDING = (input: number) => ["--attn-implementation flash_attention_2", `--prompt-len ${input}`];
@@ -650,6 +651,35 @@ export const VALIDATION_CASES: readonly ValidationCase[] = [
     missReason: "paged 8-bit AdamW states live in CUDA unified memory and are evicted to host RAM under pressure, and `optimizer_in_bwd` frees each gradient as soon as it is applied: the planner holds 15 GiB of states + 15 GiB of gradients the recipe never has on the GPU",
   },
   {
+    id: "torchtune-llama31-70b-lora-8xa100",
+    source: "torchtune-readme",
+    where: "README, memory and training speed table (`llama3_1/70B_lora`)",
+    quote: "| Llama 3.1 70B | LoRA | 8x A100 | 27.6 GiB | 3497 | (\"all the below numbers are provided for batch size 2 (without gradient accumulation), a dataset packed to sequence length 2048, and torch compile enabled\")",
+    measures: "torchtune-peak",
+    measured: { value: 27.6, unit: "GiB" },
+    model: "meta-llama/Llama-3.1-70B",
+    config: catalog("meta-llama--Llama-3.1-70B"),
+    stack: "Llama-3.1-70B, bf16, LoRA r=16 α=32 on q, v, output proj + MLP, fused AdamW, batch 2 × 2048 packed, activation checkpointing, chunked cross-entropy, FSDP2 full shard over 8× A100 80GB, torch.compile",
+    options: { train: "lora", precision: "bf16", loraR: 16, loraTargets: LORA_TT, batchSize: 2, seqLen: 2048, gradientCheckpointing: true, chunkedLoss: true, fsdp: "full", gpus: 8, overheadMb: 0 },
+    pendingFlags: ["--optimizer adamw_torch_fused"],
+    component: "totalBytes",
+  },
+  {
+    id: "torchtune-llama31-405b-qlora-8xa100",
+    source: "torchtune-readme",
+    where: "README, memory and training speed table (`llama3_1/405B_qlora`)",
+    quote: "| Llama 3.1 405B | QLoRA | 8x A100 | 44.8 GB | 653 | (the row says GB; torchtune's peak-memory stats are GiB like the table's other rows)",
+    measures: "torchtune-peak",
+    measured: { value: 44.8, unit: "GiB" },
+    model: "meta-llama/Llama-3.1-405B",
+    config: catalog("meta-llama--Llama-3.1-405B"),
+    stack: "Llama-3.1-405B, torchao NF4 base (double-quantized scales) + bf16 LoRA r=16 on q, v, output proj + MLP, fused AdamW, batch 2 × 2048 packed, activation checkpointing, chunked cross-entropy, FSDP2 full shard over 8× A100 80GB, no CPU offload",
+    options: { train: "qlora", precision: "bf16", loraR: 16, loraTargets: LORA_TT, doubleQuant: true, batchSize: 2, seqLen: 2048, gradientCheckpointing: true, chunkedLoss: true, fsdp: "full", gpus: 8, overheadMb: 0 },
+    pendingFlags: ["--optimizer adamw_torch_fused"],
+    component: "totalBytes",
+    missReason: "FSDP's gathered copy of the current and the prefetched decoder block is counted in 16-bit (2 × 3.2 B parameters × 2 B ≈ 12 GiB), but torchao's NF4 layers all-gather their packed 4-bit storage, about a quarter of that",
+  },
+  {
     id: "peft-t0-3b-full",
     source: "peft-readme",
     where: "README (Feb 2023), GPU memory table",
@@ -677,6 +707,20 @@ export const VALIDATION_CASES: readonly ValidationCase[] = [
     configOrigin: "bigscience/T0_3B's config.json (T5 v1.1 LM-adapted XL)",
     stack: "T0_3B, fp32, LoRA r=8 on q, v, AdamW, batch 8, source ≤ 64 tokens, 1× A100 80GB",
     options: { train: "lora", precision: "fp32", loraR: 8, loraTargets: ["q", "v"], batchSize: 8, seqLen: 64, overheadMb: 0 },
+    component: "totalBytes",
+  },
+  {
+    id: "peft-bloomz-7b1-lora",
+    source: "peft-readme",
+    where: "README (Feb 2023), GPU memory table",
+    quote: "bigscience/bloomz-7b1 (7B params), PEFT-LoRA PyTorch, \"32GB GPU / 3.8GB CPU\" (read in the same unit as the T0_3B rows)",
+    measures: "tracemalloc",
+    measured: { value: 32, unit: "GiB" },
+    model: "bigscience/bloomz-7b1",
+    config: catalog("bigscience--bloom-7b1"),
+    configOrigin: "the shipped bigscience/bloom-7b1 config (bloomz-7b1 is its fine-tune, same shapes)",
+    stack: "bloomz-7b1 (BloomForCausalLM), fp32, LoRA r=8 α=32 on PEFT's default Bloom target `query_key_value`, AdamW, batch 8 × 64 tokens (the CLM example's settings), 1× A100 80GB, torch 1.13",
+    options: { train: "lora", precision: "fp32", loraR: 8, loraTargets: ["query_key_value"], batchSize: 8, seqLen: 64, overheadMb: 0 },
     component: "totalBytes",
   },
   {
