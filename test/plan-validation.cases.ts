@@ -48,6 +48,7 @@ export const SOURCES = {
   "transformers-llm-optimization": { publisher: "Hugging Face Transformers", title: "Transformers docs, *Optimizing LLMs for Speed and Memory* (`llm_tutorial_optimization.md`)", url: "https://github.com/huggingface/transformers/blob/main/docs/source/en/llm_tutorial_optimization.md" },
   "transformers-train-gpu-one": { publisher: "Hugging Face Transformers", title: "Transformers docs, *Model training anatomy* (`docs/source/en/model_memory_anatomy.md`) + *Efficient training on a single GPU* (the 2022 bert-large-uncased runs on a V100 16GB, kept verbatim in `docs/source/zh/perf_train_gpu_one.md`)", url: "https://github.com/huggingface/transformers/blob/main/docs/source/zh/perf_train_gpu_one.md" },
   "qwen-speed-benchmark": { publisher: "Qwen (model vendor)", title: "Qwen docs, *Speed Benchmark* (Qwen3, Transformers 4.51.3, H20 96GB)", url: "https://github.com/QwenLM/Qwen3/blob/main/docs/source/getting_started/speed_benchmark.md" },
+  "qwen25-speed-benchmark": { publisher: "Qwen (model vendor)", title: "Qwen docs, *Qwen2.5 Speed Benchmark* (`docs/source/benchmark/speed_benchmark.rst` at QwenLM/Qwen2.5@a912d23, Nov 2024: Transformers 4.46.0, flash-attention 2.5.8, AutoGPTQ 0.7.1, AutoAWQ 0.2.6, A100 80GB)", url: "https://github.com/QwenLM/Qwen2.5/blob/a912d239c2d0e2e5d10bb8d02e6f5685edb43e68/docs/source/benchmark/speed_benchmark.rst" },
   "llm-d-vllm-sweep": { publisher: "llm-d planner accuracy sweep (vLLM 0.19 logs)", title: "llm-d-incubation/llm-d-planner, vLLM v0.19.0 sweep logs on H100 80GB (`accuracy/results/v0.19.0/logs/`, commit d3121e0)", url: "https://github.com/llm-d-incubation/llm-d-planner/tree/d3121e059da88662db39a926a3ead964be97359b/accuracy/results/v0.19.0/logs" },
 } as const;
 export type SourceId = keyof typeof SOURCES;
@@ -117,6 +118,8 @@ const TGO_EAGER = "eager BERT attention keeps batch × 16 heads × 512² scores,
 // GPUs of torch.cuda.max_memory_allocated (the script divides by 1024³ for GB; the table prints MB = GB × 1024, i.e. MiB:
 // Qwen3-8B's bf16 weights alone are 16,381 MB of 10^6 bytes, more than the 15,947 the table gives, so its MB are MiB).
 const QWEN_STACK = (m: string, q: string, input: number) => `${m}, ${q}, batch 1, input ${input} tokens + 2048 generated, attn_implementation flash_attention_2, Transformers 4.51.3, 1× H20 96GB`;
+const QWEN25_STACK = (q: string, input: number) => `Qwen2.5-7B-Instruct, ${q}, batch 1, input ${input} tokens + 2048 generated, flash_attention_2, Transformers 4.46.0, 1× A100 80GB`;
+const QWEN25_7B = catalog("Qwen--Qwen2.5-7B-Instruct");
 const QWEN = (input: number): PlanOptions => ({ inference: true, seqLen: input + 2048, overheadMb: 0 });
 const QWEN_PENDING = (input: number) => ["--attn-implementation flash_attention_2", `--prompt-len ${input}`];
 
@@ -579,6 +582,76 @@ export const VALIDATION_CASES: readonly ValidationCase[] = [
     component: "totalBytes",
   },
 
+  {
+    id: "qwen25-7b-bf16-in1",
+    source: "qwen25-speed-benchmark",
+    where: "7B (Transformer) table, input 1, BF16",
+    quote: "| Qwen2.5-7B-Instruct | 1 | BF16 | 1 | 40.38 | 14.38 | (GPU Memory in GB as `max_memory_allocated / 1024**3`, the repo's speed-benchmark script)",
+    measures: "max_memory_allocated",
+    measured: { value: 14.38, unit: "GiB" },
+    model: "Qwen/Qwen2.5-7B-Instruct",
+    config: QWEN25_7B,
+    stack: QWEN25_STACK("bfloat16", 1),
+    options: QWEN(1),
+    pendingFlags: QWEN_PENDING(1),
+    component: "totalBytes",
+  },
+  {
+    id: "qwen25-7b-gptq-int8-in1",
+    source: "qwen25-speed-benchmark",
+    where: "7B (Transformer) table, input 1, GPTQ-Int8",
+    quote: "| | | GPTQ-Int8 | 1 | 31.55 | 8.42 | auto_gptq==0.6.0+cu1210 | (GPU Memory in GB as `max_memory_allocated / 1024**3`, the repo's speed-benchmark script)",
+    measures: "max_memory_allocated",
+    measured: { value: 8.42, unit: "GiB" },
+    model: "Qwen/Qwen2.5-7B-Instruct",
+    config: QWEN25_7B,
+    stack: QWEN25_STACK("GPTQ 8-bit, group 128 (Qwen2.5-7B-Instruct-GPTQ-Int8, auto_gptq 0.6.0)", 1),
+    options: { ...QWEN(1), quantization: "gptq-8bit", groupSize: 128 },
+    pendingFlags: QWEN_PENDING(1),
+    component: "totalBytes",
+  },
+  {
+    id: "qwen25-7b-gptq-int4-in1",
+    source: "qwen25-speed-benchmark",
+    where: "7B (Transformer) table, input 1, GPTQ-Int4",
+    quote: "| | | GPTQ-Int4 | 1 | 43.10 | 5.52 | (GPU Memory in GB as `max_memory_allocated / 1024**3`, the repo's speed-benchmark script)",
+    measures: "max_memory_allocated",
+    measured: { value: 5.52, unit: "GiB" },
+    model: "Qwen/Qwen2.5-7B-Instruct",
+    config: QWEN25_7B,
+    stack: QWEN25_STACK("GPTQ 4-bit, group 128 (Qwen2.5-7B-Instruct-GPTQ-Int4)", 1),
+    options: { ...QWEN(1), quantization: "gptq-4bit", groupSize: 128 },
+    pendingFlags: QWEN_PENDING(1),
+    component: "totalBytes",
+  },
+  {
+    id: "qwen25-7b-awq-in1",
+    source: "qwen25-speed-benchmark",
+    where: "7B (Transformer) table, input 1, AWQ",
+    quote: "| | | AWQ | 1 | 32.03 | 5.39 | (GPU Memory in GB as `max_memory_allocated / 1024**3`, the repo's speed-benchmark script)",
+    measures: "max_memory_allocated",
+    measured: { value: 5.39, unit: "GiB" },
+    model: "Qwen/Qwen2.5-7B-Instruct",
+    config: QWEN25_7B,
+    stack: QWEN25_STACK("AWQ 4-bit, group 128 (Qwen2.5-7B-Instruct-AWQ)", 1),
+    options: { ...QWEN(1), quantization: "awq-4bit", groupSize: 128 },
+    pendingFlags: QWEN_PENDING(1),
+    component: "totalBytes",
+  },
+  {
+    id: "qwen25-7b-bf16-in30720",
+    source: "qwen25-speed-benchmark",
+    where: "7B (Transformer) table, input 30720, BF16",
+    quote: "| | 30720 | BF16 | 1 | 18.83 | 19.97 | (GPU Memory in GB as `max_memory_allocated / 1024**3`, the repo's speed-benchmark script)",
+    measures: "max_memory_allocated",
+    measured: { value: 19.97, unit: "GiB" },
+    model: "Qwen/Qwen2.5-7B-Instruct",
+    config: QWEN25_7B,
+    stack: QWEN25_STACK("bfloat16", 30720),
+    options: QWEN(30720),
+    pendingFlags: QWEN_PENDING(30720),
+    component: "totalBytes",
+  },
   // ───────────── Training ─────────────
   {
     id: "torchtune-llama2-7b-lora-init",
