@@ -23,6 +23,7 @@ export const MEASURES = {
   "nvidia-smi": "device memory in use as nvidia-smi / NVML shows it (CUDA context + allocator reserve + tensors)",
   "vllm-weights": "vLLM's `Model loading took X GiB` (memory allocated by the weights on each GPU)",
   "vllm-kv-pool": "vLLM's KV-cache pool: `Available KV cache memory` and the `GPU KV cache size` in tokens it holds",
+  "allocated+context": "PyTorch's peak allocated bytes plus the non-PyTorch device memory (CUDA context, kernels' buffers: NVML peak − PyTorch peak reserved), in MB of 10^6 bytes (Optimum's `benchmark_gptq.py`)",
   "sglang-kv-pool": "SGLang's `KV Cache is allocated. #tokens: N, K size: X GB, V size: X GB` (per GPU)",
   "llama.cpp-kv": "llama.cpp's `KV self size` log line (the KV buffer it allocates)",
   tracemalloc: "PEFT's `TorchTracemalloc`: peak `max_memory_allocated` minus the memory at the start, printed as bytes // 2^20 and read as GB",
@@ -49,6 +50,7 @@ export const SOURCES = {
   "transformers-train-gpu-one": { publisher: "Hugging Face Transformers", title: "Transformers docs, *Model training anatomy* (`docs/source/en/model_memory_anatomy.md`) + *Efficient training on a single GPU* (the 2022 bert-large-uncased runs on a V100 16GB, kept verbatim in `docs/source/zh/perf_train_gpu_one.md`)", url: "https://github.com/huggingface/transformers/blob/main/docs/source/zh/perf_train_gpu_one.md" },
   "qwen-speed-benchmark": { publisher: "Qwen (model vendor)", title: "Qwen docs, *Speed Benchmark* (Qwen3, Transformers 4.51.3, H20 96GB)", url: "https://github.com/QwenLM/Qwen3/blob/main/docs/source/getting_started/speed_benchmark.md" },
   "qwen25-speed-benchmark": { publisher: "Qwen (model vendor)", title: "Qwen docs, *Qwen2.5 Speed Benchmark* (`docs/source/benchmark/speed_benchmark.rst` at QwenLM/Qwen2.5@a912d23, Nov 2024: Transformers 4.46.0, flash-attention 2.5.8, AutoGPTQ 0.7.1, AutoAWQ 0.2.6, A100 80GB)", url: "https://github.com/QwenLM/Qwen2.5/blob/a912d239c2d0e2e5d10bb8d02e6f5685edb43e68/docs/source/benchmark/speed_benchmark.rst" },
+  "optimum-gptq-benchmark": { publisher: "Hugging Face Optimum GPTQ benchmark", title: "huggingface/optimum `tests/benchmark/README.md`, GPTQ benchmark (Llama-2-13b-chat, 1× A100-SXM4-80GB; `benchmark_gptq.py`)", url: "https://github.com/huggingface/optimum/blob/main/tests/benchmark/README.md" },
   "llm-d-vllm-sweep": { publisher: "llm-d planner accuracy sweep (vLLM 0.19 logs)", title: "llm-d-incubation/llm-d-planner, vLLM v0.19.0 sweep logs on H100 80GB (`accuracy/results/v0.19.0/logs/`, commit d3121e0)", url: "https://github.com/llm-d-incubation/llm-d-planner/tree/d3121e059da88662db39a926a3ead964be97359b/accuracy/results/v0.19.0/logs" },
 } as const;
 export type SourceId = keyof typeof SOURCES;
@@ -120,6 +122,12 @@ const TGO_EAGER = "eager BERT attention keeps batch × 16 heads × 512² scores,
 const QWEN_STACK = (m: string, q: string, input: number) => `${m}, ${q}, batch 1, input ${input} tokens + 2048 generated, attn_implementation flash_attention_2, Transformers 4.51.3, 1× H20 96GB`;
 const QWEN25_STACK = (q: string, input: number) => `Qwen2.5-7B-Instruct, ${q}, batch 1, input ${input} tokens + 2048 generated, flash_attention_2, Transformers 4.46.0, 1× A100 80GB`;
 const QWEN25_7B = catalog("Qwen--Qwen2.5-7B-Instruct");
+// Optimum's GPTQ benchmark: random 512-token prompts, `generate` with exactly N new tokens, transformers ≈4.32 (eager
+// Llama attention), peak = PyTorch allocated + non-PyTorch memory; the plan keeps the default CUDA-context overhead.
+const OPTIMUM_STACK = (q: string, batch: number, newTokens: number) => `Llama-2-13b-chat-hf, ${q}, batch ${batch}, prompt 512 + ${newTokens} new token${newTokens > 1 ? "s" : ""} (greedy), eager attention, 1× A100-SXM4-80GB`;
+const LLAMA2_13B = catalog("meta-llama--Llama-2-13b-chat-hf");
+const LEGACY_CACHE = "transformers ≤ 4.35 kept the KV cache as tuples and `torch.cat`-ed a new K/V per layer at every step while `generate` still held the previous step's tuple, so two full caches coexist at the peak (at batch 16: 2 × 12.5 GiB); the planner counts one cache";
+const EXLLAMA = "and the exllama kernel's static scratch buffers (sized for the maximum input length × the widest layer), which the planner does not count";
 const QWEN = (input: number): PlanOptions => ({ inference: true, seqLen: input + 2048, overheadMb: 0 });
 const QWEN_PENDING = (input: number) => ["--attn-implementation flash_attention_2", `--prompt-len ${input}`];
 
@@ -650,6 +658,94 @@ export const VALIDATION_CASES: readonly ValidationCase[] = [
     stack: QWEN25_STACK("bfloat16", 30720),
     options: QWEN(30720),
     pendingFlags: QWEN_PENDING(30720),
+    component: "totalBytes",
+  },
+  {
+    id: "optimum-llama2-13b-fp16-bs1",
+    source: "optimum-gptq-benchmark",
+    where: "Batch size = 1 table",
+    quote: "|False|None|None|None|None|26.0|36.958|27.058|29152.98| (Peak memory (MB) last)",
+    measures: "allocated+context",
+    measured: { value: 29152.98, unit: "MB" },
+    model: "meta-llama/Llama-2-13b-chat-hf",
+    config: LLAMA2_13B,
+    stack: OPTIMUM_STACK("float16", 1, 512),
+    options: { inference: true, dtype: "float16", batchSize: 1, seqLen: 1024 },
+    pendingFlags: ["--attn-implementation eager", "--prompt-len 512"],
+    component: "totalBytes",
+  },
+  {
+    id: "optimum-llama2-13b-fp16-bs4",
+    source: "optimum-gptq-benchmark",
+    where: "Batch size = 4 table",
+    quote: "|False|None|None|None|None|26.0|37.89|105.55|34187.22| (Peak memory (MB) last)",
+    measures: "allocated+context",
+    measured: { value: 34187.22, unit: "MB" },
+    model: "meta-llama/Llama-2-13b-chat-hf",
+    config: LLAMA2_13B,
+    stack: OPTIMUM_STACK("float16", 4, 512),
+    options: { inference: true, dtype: "float16", batchSize: 4, seqLen: 1024 },
+    pendingFlags: ["--attn-implementation eager", "--prompt-len 512"],
+    component: "totalBytes",
+    missReason: LEGACY_CACHE,
+  },
+  {
+    id: "optimum-llama2-13b-fp16-bs16",
+    source: "optimum-gptq-benchmark",
+    where: "Batch size = 16 table",
+    quote: "|False|None|None|None|None|26.0|69.94|228.76|53986.51| (Peak memory (MB) last)",
+    measures: "allocated+context",
+    measured: { value: 53986.51, unit: "MB" },
+    model: "meta-llama/Llama-2-13b-chat-hf",
+    config: LLAMA2_13B,
+    stack: OPTIMUM_STACK("float16", 16, 512),
+    options: { inference: true, dtype: "float16", batchSize: 16, seqLen: 1024 },
+    pendingFlags: ["--attn-implementation eager", "--prompt-len 512"],
+    component: "totalBytes",
+    missReason: LEGACY_CACHE,
+  },
+  {
+    id: "optimum-llama2-13b-gptq4-bs1",
+    source: "optimum-gptq-benchmark",
+    where: "Batch size = 1 table",
+    quote: "|True|False|4|128|exllama|36.2|33.711|29.663|10484.34| (Peak memory (MB) last)",
+    measures: "allocated+context",
+    measured: { value: 10484.34, unit: "MB" },
+    model: "meta-llama/Llama-2-13b-chat-hf",
+    config: LLAMA2_13B,
+    stack: OPTIMUM_STACK("GPTQ 4-bit, group 128, no act-order (TheBloke/Llama-2-13B-chat-GPTQ), exllama kernel", 1, 512),
+    options: { inference: true, dtype: "float16", batchSize: 1, seqLen: 1024, quantization: "gptq-4bit", groupSize: 128 },
+    pendingFlags: ["--attn-implementation eager", "--prompt-len 512"],
+    component: "totalBytes",
+    missReason: LEGACY_CACHE + " " + EXLLAMA,
+  },
+  {
+    id: "optimum-llama2-13b-gptq4-bs16",
+    source: "optimum-gptq-benchmark",
+    where: "Batch size = 16 table",
+    quote: "|True|False|4|128|exllama|36.2|95.41|167.68|34777.04| (Peak memory (MB) last)",
+    measures: "allocated+context",
+    measured: { value: 34777.04, unit: "MB" },
+    model: "meta-llama/Llama-2-13b-chat-hf",
+    config: LLAMA2_13B,
+    stack: OPTIMUM_STACK("GPTQ 4-bit, group 128, no act-order (TheBloke/Llama-2-13B-chat-GPTQ), exllama kernel", 16, 512),
+    options: { inference: true, dtype: "float16", batchSize: 16, seqLen: 1024, quantization: "gptq-4bit", groupSize: 128 },
+    pendingFlags: ["--attn-implementation eager", "--prompt-len 512"],
+    component: "totalBytes",
+    missReason: LEGACY_CACHE + " " + EXLLAMA,
+  },
+  {
+    id: "optimum-llama2-13b-fp16-prefill-bs16",
+    source: "optimum-gptq-benchmark",
+    where: "Prefill-only, Batch size = 16 table",
+    quote: "|False|None|None|None|10|16|512|1|27.22|1209.07|13.23|35871.88| (Max memory (MB) last)",
+    measures: "allocated+context",
+    measured: { value: 35871.88, unit: "MB" },
+    model: "meta-llama/Llama-2-13b-chat-hf",
+    config: LLAMA2_13B,
+    stack: OPTIMUM_STACK("float16", 16, 1),
+    options: { inference: true, dtype: "float16", batchSize: 16, seqLen: 513 },
+    pendingFlags: ["--attn-implementation eager", "--prompt-len 512"],
     component: "totalBytes",
   },
   // ───────────── Training ─────────────
