@@ -117,6 +117,12 @@ export function diffusionPublishers(): string[] {
   return [...new Set(DIFFUSION_MEASUREMENTS.map((m) => DIFFUSION_SOURCES[m.source].publisher))].sort();
 }
 
+const KINDS: readonly [string, (c: ValidationCase) => boolean][] = [
+  ["weights and KV cache (`plan.weightsBytes` / `plan.kvCacheBytes`)", (c) => c.component !== "totalBytes"],
+  ["inference peak (`plan.totalBytes`)", (c) => c.component === "totalBytes" && !c.options.train],
+  ["training peak (`plan.totalBytes`)", (c) => c.component === "totalBytes" && c.options.train !== undefined],
+];
+
 export function renderValidationDoc(rows: readonly ValidationRow[] = validationRows()): string {
   const all = distribution(rows);
   const complete = distribution(rows.filter((r) => !r.pending));
@@ -144,6 +150,13 @@ export function renderValidationDoc(rows: readonly ValidationRow[] = validationR
   L.push(`- Within ±10 %: **${withinLine(all)}**; median |error| ${fmt(all.medianAbs, 2)} %.`);
   L.push(`- Rows whose flags all exist today: ${withinLine(complete)} within ±10 % (${pendingCount} rows are pending a flag).`);
   L.push(`- ${DIFFUSION_MEASUREMENTS.length} diffusion pipeline measurements from ${diffusionPublishers().length} sources are recorded for the diffusion planner (issue #15), which does not exist yet.`);
+  L.push("");
+  L.push("| kind | cases | within ±10 % | median \\|error\\| |");
+  L.push("|---|---|---|---|");
+  for (const [kind, pick] of KINDS) {
+    const d = distribution(rows.filter((r) => pick(r.c)));
+    L.push(`| ${kind} | ${d.total} | ${d.within} (${pct(d.within, d.total)}) | ${fmt(d.medianAbs, 2)} % |`);
+  }
   L.push("");
   L.push("| \\|error\\| | cases | share |");
   L.push("|---|---|---|");
