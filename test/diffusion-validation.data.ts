@@ -10,6 +10,7 @@ export const DIFFUSION_SOURCES = {
   "blog-diffusers-quantization": { publisher: "Hugging Face blog", title: "*Exploring Quantization Backends in Diffusers* (May 2025; huggingface/blog `diffusers-quantization.md`)", url: "https://huggingface.co/blog/diffusers-quantization" },
   "blog-quanto-diffusers": { publisher: "Hugging Face blog", title: "*Memory-efficient Diffusion Transformers with Quanto and Diffusers* (July 2024; huggingface/blog `quanto-diffusers.md`; H100, PyTorch 2.4.0, benchmark script `sayakpaul/sample-datasets/quanto-exps-2/benchmark.py`)", url: "https://huggingface.co/blog/quanto-diffusers" },
   "diffusers-docs": { publisher: "Diffusers docs", title: "Diffusers docs (`docs/source/en/…`, main branch, Aug 2026)", url: "https://github.com/huggingface/diffusers/tree/main/docs/source/en" },
+  "hunyuanvideo-readme": { publisher: "Tencent HunyuanVideo (model vendor)", title: "Tencent/HunyuanVideo README, *Requirements* table (original implementation, Dec 2024)", url: "https://github.com/Tencent/HunyuanVideo/blob/main/README.md" },
   "diffusers-torchao": { publisher: "sayakpaul/diffusers-torchao", title: "sayakpaul/diffusers-torchao README, CogVideoX benchmarks (A100 80GB; `inference/benchmark_video.py`)", url: "https://github.com/sayakpaul/diffusers-torchao" },
 } as const;
 export type DiffusionSourceId = keyof typeof DIFFUSION_SOURCES;
@@ -292,5 +293,29 @@ export const DIFFUSION_MEASUREMENTS: readonly DiffusionMeasurement[] = [
     pipeline: "THUDM/CogVideoX-2b",
     setting: COG_RUN("CogVideoX-2b, float16 (the pipeline is loaded in bf16, then text encoder, transformer and VAE are cast to fp16)"),
     flags: `${COG_FLAGS} --dtype float16`,
+  },
+  {
+    id: "hunyuanvideo-720p-129f",
+    source: "hunyuanvideo-readme",
+    where: "README, 📜 Requirements",
+    quote: "| HunyuanVideo | 720px1280px129f | 60GB | (\"requirements for running HunyuanVideo model (batch size = 1)\", \"tested on a single 80G GPU\")",
+    measures: "unstated",
+    measured: { value: 60, unit: "GB" },
+    pipeline: "hunyuanvideo-community/HunyuanVideo",
+    setting: "HunyuanVideo 13B (Tencent's own sampler, not diffusers), 720×1280, 129 frames, batch 1, flash attention, 1× 80 GB GPU",
+    flags: "--inference --height 720 --width 1280 --frames 129 --batch-size 1 --dtype bfloat16",
+    caveat: "vendor's rounded minimum; the statistic and the sampler's offload/VAE-tiling defaults are not stated with the table",
+  },
+  {
+    id: "hunyuanvideo-544p-129f",
+    source: "hunyuanvideo-readme",
+    where: "README, 📜 Requirements",
+    quote: "| HunyuanVideo | 544px960px129f | 45GB |",
+    measures: "unstated",
+    measured: { value: 45, unit: "GB" },
+    pipeline: "hunyuanvideo-community/HunyuanVideo",
+    setting: "as above at 544×960, 129 frames",
+    flags: "--inference --height 544 --width 960 --frames 129 --batch-size 1 --dtype bfloat16",
+    caveat: "vendor's rounded minimum; statistic and sampler defaults not stated",
   },
 ];
