@@ -40,7 +40,7 @@ export const SOURCES = {
   "vllm-12330": { publisher: "vLLM user log (issue #12330)", title: "vllm-project/vllm#12330 (A100 40GB log)", url: "https://github.com/vllm-project/vllm/issues/12330" },
   "vllm-21348": { publisher: "vLLM/SGLang user log (issue #21348)", title: "vllm-project/vllm#21348, KV cache size vLLM vs SGLang (4×H100)", url: "https://github.com/vllm-project/vllm/issues/21348" },
   "llama-cpp-python-66": { publisher: "llama-cpp-python user log (issue #66)", title: "abetlen/llama-cpp-python#66", url: "https://github.com/abetlen/llama-cpp-python/issues/66" },
-  "llama-cpp-log": { publisher: "llama.cpp log (TheBloke GGUF)", title: "llama.cpp load log of TheBloke/Llama-2-7B-GGUF Q4_K_M", url: "https://huggingface.co/TheBloke/Llama-2-7B-GGUF" },
+  "llama-cpp-log": { publisher: "llama.cpp log (TheBloke GGUF)", title: "llama.cpp load log of TheBloke/Llama-2-7B-GGUF `llama-2-7b.Q4_K_M.gguf` on an RTX 3090, quoted in utilityai/llama-cpp-rs's README (*CUDA Example Output*)", url: "https://github.com/utilityai/llama-cpp-rs/blob/main/README.md" },
   "torchtune-tutorial": { publisher: "torchtune", title: "torchtune QLoRA tutorial (`docs/source/tutorials/qlora_finetune.rst`)", url: "https://github.com/pytorch/torchtune/blob/main/docs/source/tutorials/qlora_finetune.rst" },
   "torchtune-readme": { publisher: "torchtune", title: "torchtune README, memory and training speed table", url: "https://github.com/pytorch/torchtune/blob/main/README.md" },
   "peft-readme": { publisher: "PEFT", title: "PEFT README (Feb 2023), GPU memory table", url: "https://github.com/huggingface/peft/blob/v0.2.0/README.md" },
@@ -200,7 +200,7 @@ export const VALIDATION_CASES: readonly ValidationCase[] = [
   {
     id: "llama2-7b-llamacpp-kv-f16",
     source: "llama-cpp-log",
-    where: "llama.cpp load log of llama-2-7b.Q4_K_M.gguf quoted in a public repository's docs",
+    where: "README, *CUDA Example Output* (llama.cpp log)",
     quote: "\"KV self size = 1024.00 MiB, K (f16): 512.00 MiB, V (f16): 512.00 MiB\"",
     measures: "llama.cpp-kv",
     measured: { value: 1024, unit: "MiB" },
