@@ -212,6 +212,13 @@ export function renderValidationDoc(rows: readonly ValidationRow[] = validationR
   for (const s of Object.values(SOURCES)) L.push(`- ${s.title} — ${s.url}`);
   for (const s of Object.values(DIFFUSION_SOURCES)) L.push(`- ${s.title} — ${s.url}`);
   L.push("");
+  L.push("## Adding or updating a case");
+  L.push("");
+  L.push("Add an entry to `test/plan-validation.cases.ts` (or `test/diffusion-validation.data.ts`): the source's figure in its");
+  L.push("own unit, the quote and where it is, what it measures, the stack, the planner options (and `pendingFlags` for flags");
+  L.push("that do not exist yet), and a `missReason` if it lands outside ±10 %. Then run `npx tsx scripts/validation-doc.ts`,");
+  L.push("which rewrites this file and README's summary and lists misses without a reason and reasons that no longer apply.");
+  L.push("");
   L.push("## Settings not in a row");
   L.push("");
   L.push("The KV-cache variants for which no published log was found (MLA, Gemma 2/3 and gpt-oss sliding layers, Jamba /");
