@@ -38,6 +38,7 @@ export type Measure = keyof typeof MEASURES;
 export const SOURCES = {
   "accelerate-docs": { publisher: "Hugging Face Accelerate", title: "Accelerate docs, *Model memory estimator*", url: "https://github.com/huggingface/accelerate/blob/main/docs/source/usage_guides/model_size_estimator.md" },
   "vllm-12330": { publisher: "vLLM user log (issue #12330)", title: "vllm-project/vllm#12330 (A100 40GB log)", url: "https://github.com/vllm-project/vllm/issues/12330" },
+  "vllm-13882": { publisher: "vLLM user log (issue #13882)", title: "vllm-project/vllm#13882, Qwen2.5-7B on an RTX 4060 (vLLM 0.7.3 V0 log)", url: "https://github.com/vllm-project/vllm/issues/13882" },
   "vllm-21348": { publisher: "vLLM/SGLang user log (issue #21348)", title: "vllm-project/vllm#21348, KV cache size vLLM vs SGLang (4×H100)", url: "https://github.com/vllm-project/vllm/issues/21348" },
   "llama-cpp-python-66": { publisher: "llama-cpp-python user log (issue #66)", title: "abetlen/llama-cpp-python#66", url: "https://github.com/abetlen/llama-cpp-python/issues/66" },
   "llama-cpp-log": { publisher: "llama.cpp log (TheBloke GGUF)", title: "llama.cpp load log of TheBloke/Llama-2-7B-GGUF `llama-2-7b.Q4_K_M.gguf` on an RTX 3090, quoted in utilityai/llama-cpp-rs's README (*CUDA Example Output*)", url: "https://github.com/utilityai/llama-cpp-rs/blob/main/README.md" },
@@ -236,6 +237,20 @@ export const VALIDATION_CASES: readonly ValidationCase[] = [
     stack: "Qwen3-235B-A22B-FP8, vLLM `--tensor-parallel-size 4`, 4× H100, pool of 178,880 tokens",
     options: { inference: true, seqLen: 178880, tp: 4 },
     component: "kvCacheBytes",
+  },
+  {
+    id: "vllm-qwen25-7b-bnb4-weights",
+    source: "vllm-13882",
+    where: "issue body, vLLM startup log",
+    quote: "model='/home/sancelot/Qwen2.5-7B-Instruct-bnb-4bit' … quantization=bitsandbytes … \"Loading model weights took 5.2032 GB\" (vLLM divides by 2^30)",
+    measures: "vllm-weights",
+    measured: { value: 5.2032, unit: "GiB" },
+    model: "unsloth/Qwen2.5-7B-Instruct-bnb-4bit",
+    config: catalog("Qwen--Qwen2.5-7B-Instruct"),
+    configOrigin: "the shipped Qwen2.5-7B-Instruct config; the checkpoint's quantization_config is bitsandbytes NF4 with double quantization, llm_int8_skip_modules null (lm_head and embeddings stay bf16)",
+    stack: "Qwen2.5-7B-Instruct pre-quantized with bitsandbytes NF4 + double quantization (bf16 compute), vLLM 0.7.3 (V0), max_seq_len 4096, 1× RTX 4060 8GB",
+    options: { inference: true, quantization: "bnb-nf4", doubleQuant: true },
+    component: "weightsBytes",
   },
   {
     id: "vllm019-llama31-8b-weights",
