@@ -1,5 +1,5 @@
 /**
- * Published memory measurements the Planner is checked against (issue #12 item 7). Each case is data: where the
+ * Published memory measurements the Planner is checked against. Each case is data: where the
  * figure was published (`source` + `where`), the figure quoted in its context, what the number measures, the exact
  * stack, and the planner options that describe that stack. `docs/validation.md` is generated from this file by
  * `npx tsx scripts/validation-doc.ts`; `test/plan-validation.test.ts` fails when the doc is stale.
@@ -37,10 +37,10 @@ export type Measure = keyof typeof MEASURES;
  */
 export const SOURCES = {
   "accelerate-docs": { publisher: "Hugging Face Accelerate", title: "Accelerate docs, *Model memory estimator*", url: "https://github.com/huggingface/accelerate/blob/main/docs/source/usage_guides/model_size_estimator.md" },
-  "vllm-12330": { publisher: "vLLM user log (issue #12330)", title: "vllm-project/vllm#12330 (A100 40GB log)", url: "https://github.com/vllm-project/vllm/issues/12330" },
-  "vllm-13882": { publisher: "vLLM user log (issue #13882)", title: "vllm-project/vllm#13882, Qwen2.5-7B on an RTX 4060 (vLLM 0.7.3 V0 log)", url: "https://github.com/vllm-project/vllm/issues/13882" },
-  "vllm-21348": { publisher: "vLLM/SGLang user log (issue #21348)", title: "vllm-project/vllm#21348, KV cache size vLLM vs SGLang (4×H100)", url: "https://github.com/vllm-project/vllm/issues/21348" },
-  "llama-cpp-python-66": { publisher: "llama-cpp-python user log (issue #66)", title: "abetlen/llama-cpp-python#66", url: "https://github.com/abetlen/llama-cpp-python/issues/66" },
+  "vllm-12330": { publisher: "vLLM user log (vllm-project/vllm#12330)", title: "vllm-project/vllm#12330 (A100 40GB log)", url: "https://github.com/vllm-project/vllm/issues/12330" },
+  "vllm-13882": { publisher: "vLLM user log (vllm-project/vllm#13882)", title: "vllm-project/vllm#13882, Qwen2.5-7B on an RTX 4060 (vLLM 0.7.3 V0 log)", url: "https://github.com/vllm-project/vllm/issues/13882" },
+  "vllm-21348": { publisher: "vLLM/SGLang user log (vllm-project/vllm#21348)", title: "vllm-project/vllm#21348, KV cache size vLLM vs SGLang (4×H100)", url: "https://github.com/vllm-project/vllm/issues/21348" },
+  "llama-cpp-python-66": { publisher: "llama-cpp-python user log (abetlen/llama-cpp-python#66)", title: "abetlen/llama-cpp-python#66", url: "https://github.com/abetlen/llama-cpp-python/issues/66" },
   "llama-cpp-log": { publisher: "llama.cpp log (TheBloke GGUF)", title: "llama.cpp load log of TheBloke/Llama-2-7B-GGUF `llama-2-7b.Q4_K_M.gguf` on an RTX 3090, quoted in utilityai/llama-cpp-rs's README (*CUDA Example Output*)", url: "https://github.com/utilityai/llama-cpp-rs/blob/main/README.md" },
   "torchtune-tutorial": { publisher: "torchtune", title: "torchtune QLoRA tutorial (`docs/source/tutorials/qlora_finetune.rst`)", url: "https://github.com/pytorch/torchtune/blob/main/docs/source/tutorials/qlora_finetune.rst" },
   "torchtune-readme": { publisher: "torchtune", title: "torchtune README, memory and training speed table", url: "https://github.com/pytorch/torchtune/blob/main/README.md" },
@@ -76,7 +76,7 @@ export interface ValidationCase {
   /** The stack as the source states it (model, dtype, batch, seq len, optimizer, checkpointing, attention, LoRA, quantization, GPUs). */
   readonly stack: string;
   readonly options: PlanOptions;
-  /** Flags the stack needs that the CLI does not have yet (issue #12): the case is pending until they exist. */
+  /** Flags the stack needs that the CLI does not have yet: the case is pending until they exist. */
   readonly pendingFlags?: readonly string[];
   readonly component: Component;
   /** Why the estimate misses (required when |error| > 10 %): what the planner does not capture. */
@@ -113,10 +113,10 @@ const TGO_STACK = (s: string) => `google-bert/bert-large-uncased + classificatio
 const TGO_OVERHEAD = 1343;
 const TGO_FOREACH = "the planner adds torch ≥ 2.0's foreach AdamW temporary (a full fp32 copy of the parameters, 1.25 GiB); Trainer's 2022 default `adamw_hf` stepped tensor by tensor without it";
 const TGO_AMP = "the planner keeps a persistent 16-bit copy of the weights for mixed fp16 (0.62 GiB), which torch.amp does not (it casts per op during forward)";
-const QWEN_TIED = (rows: string) => `the tied \`lm_head\` is counted a second time (${rows}): the planner counts Accelerate's table, not the real memory of tied weights (issue #12 item 1)`;
-const QWEN_SUM = "the planner sums the prefill activations with the KV cache at full length; the measured peak is the KV cache at full length with almost no activations (flash attention, last-position logits), i.e. max(prefill, decode), not their sum (issue #12 item 2)";
+const QWEN_TIED = (rows: string) => `the tied \`lm_head\` is counted a second time (${rows}): the planner counts Accelerate's table, not the real memory of tied weights`;
+const QWEN_SUM = "the planner sums the prefill activations with the KV cache at full length; the measured peak is the KV cache at full length with almost no activations (flash attention, last-position logits), i.e. max(prefill, decode), not their sum";
 const PEFT_DIST = "nvidia-smi figure of a sharded run: the caching allocator's reserve and the sharding runtime's buffers (ZeRO-3 gathered-parameter and prefetch buckets, reduce buckets; FSDP's unsharded current/prefetched layer) are not modelled; the planner's ZeRO/FSDP figures are DeepSpeed's model-state estimators plus activations";
-const TGO_EAGER = "eager BERT attention keeps batch × 16 heads × 512² scores, softmax outputs, dropout masks and dropout outputs per layer (plus dropout on every hidden state) for backward; the planner's activation model assumes SDPA/flash attention without dropout (issue #12 item 2)";
+const TGO_EAGER = "eager BERT attention keeps batch × 16 heads × 512² scores, softmax outputs, dropout masks and dropout outputs per layer (plus dropout on every hidden state) for backward; the planner's activation model assumes SDPA/flash attention without dropout";
 
 // Qwen3 speed benchmark: batch 1, generate 2048 tokens after an input of L tokens, flash_attention_2, the sum over
 // GPUs of torch.cuda.max_memory_allocated (the script divides by 1024³ for GB; the table prints MB = GB × 1024, i.e. MiB:

@@ -2,7 +2,8 @@
 // any figure, or an edit to the cases, fails here until `npx tsx scripts/validation-doc.ts` regenerates the doc.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { PLAN_OPTIONS, planOptionsFrom } from "../src/cli/plan-cli.js";
+import { PLAN_OPTIONS } from "../src/cli/plan-cli.js";
+import { planOptionsFromNamed } from "../src/app/plan-options.js";
 import { DIFFUSION_MEASUREMENTS } from "./diffusion-validation.data.js";
 import { diffusionPublishers, planFlags, publishers, renderReadmeAccuracy, renderValidationDoc, validationRows } from "./helpers/validation-doc.js";
 import { UNIT_BYTES, VALIDATION_CASES, measuredBytes } from "./plan-validation.cases.js";
@@ -52,7 +53,7 @@ describe("validation data", () => {
 
   for (const c of VALIDATION_CASES) {
     it(`${c.id}: its documented flags are real CLI flags that give its options`, () => {
-      expect(planOptionsFrom(parseFlags(planFlags(c.options)))).toEqual(c.options);
+      expect(planOptionsFromNamed(parseFlags(planFlags(c.options)))).toEqual(c.options);
     });
   }
 

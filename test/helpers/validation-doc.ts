@@ -3,6 +3,8 @@
  * and the current planner's figures. Used by `scripts/validation-doc.ts` (writes the doc) and by
  * `test/plan-validation.test.ts` (fails when the committed doc differs).
  */
+import { planOptionsToParams } from "../../src/app/plan-options.js";
+import { PLAN_OPTION_TABLE } from "../../src/core/plan/options.js";
 import { estimate } from "../../src/core/estimate.js";
 import type { PlanOptions } from "../../src/core/plan/types.js";
 import { DIFFUSION_MEASUREMENTS, DIFFUSION_SOURCES } from "../diffusion-validation.data.js";
@@ -31,33 +33,15 @@ export function validationRows(): ValidationRow[] {
   });
 }
 
-/** The CLI flags that describe a case's options (the names of src/cli/plan-cli.ts). */
+/** The CLI flags that describe a case's options: the option table's names, as the CLI and the page links spell them. */
 export function planFlags(o: PlanOptions): string {
-  const f: string[] = [];
-  if (o.inference) f.push("--inference");
-  if (o.train) f.push(`--train ${o.train}`);
-  if (o.precision) f.push(`--precision ${o.precision}`);
-  if (o.optimizer) f.push(`--optimizer ${o.optimizer}`);
-  if (o.dtype) f.push(`--dtype ${o.dtype}`);
-  if (o.quantization) f.push(`--quantization ${o.quantization}`);
-  if (o.doubleQuant) f.push("--double-quant");
-  if (o.groupSize !== undefined) f.push(`--group-size ${o.groupSize}`);
-  if (o.kvDtype) f.push(`--kv-dtype ${o.kvDtype}`);
-  if (o.loraR !== undefined) f.push(`--lora-r ${o.loraR}`);
-  if (o.loraTargets !== undefined) f.push(`--lora-targets ${o.loraTargets === "all-linear" ? "all-linear" : o.loraTargets.join(",")}`);
-  if (o.batchSize !== undefined) f.push(`--batch-size ${o.batchSize}`);
-  if (o.seqLen !== undefined) f.push(`--seq-len ${o.seqLen}`);
-  if (o.encoderSeqLen !== undefined) f.push(`--encoder-seq-len ${o.encoderSeqLen}`);
-  if (o.gradientCheckpointing) f.push("--gradient-checkpointing");
-  if (o.chunkedLoss) f.push("--chunked-loss");
-  if (o.gpus !== undefined) f.push(`--gpus ${o.gpus}`);
-  if (o.zero !== undefined) f.push(`--zero ${o.zero}`);
-  if (o.offload) f.push(`--offload ${o.offload}`);
-  if (o.fsdp) f.push(`--fsdp ${o.fsdp}`);
-  if (o.tp !== undefined) f.push(`--tp ${o.tp}`);
-  if (o.overheadMb !== undefined) f.push(`--overhead-mb ${o.overheadMb}`);
-  if (o.gpu) f.push(`--gpu "${o.gpu}"`);
-  return f.join(" ");
+  return planOptionsToParams(o)
+    .map(([name, value]) => {
+      const def = Object.values(PLAN_OPTION_TABLE).find((d) => d.name === name);
+      if (def?.kind === "switch") return `--${name}`;
+      return /\s/.test(value) ? `--${name} "${value}"` : `--${name} ${value}`;
+    })
+    .join(" ");
 }
 
 const COMPONENT_JSON: Record<ValidationCase["component"], string> = { weightsBytes: "plan.weightsBytes", kvCacheBytes: "plan.kvCacheBytes", totalBytes: "plan.totalBytes" };
@@ -141,7 +125,7 @@ export function renderValidationDoc(rows: readonly ValidationRow[] = validationR
   L.push("Units are converted as each source computes them: GiB/MiB = 2^30/2^20 bytes (PyTorch's `… / 1024**3`, vLLM, SGLang,");
   L.push("llama.cpp, nvidia-smi), GB/MB = 10^9/10^6 bytes. Figures read from PyTorch's allocator exclude the CUDA context,");
   L.push("so those rows plan with `--overhead-mb 0`; nvidia-smi rows use the context the source measured, or the default.");
-  L.push("A row is **pending** when its stack needs a planner flag that does not exist yet (issue #12): its estimate is");
+  L.push("A row is **pending** when its stack needs a planner flag that does not exist yet: its estimate is");
   L.push("today's planner without that flag, and the flag it will need is listed.");
   L.push("");
   L.push("## Summary");
@@ -149,7 +133,7 @@ export function renderValidationDoc(rows: readonly ValidationRow[] = validationR
   L.push(`- ${rows.length} measured cases from ${publishers().length} independent sources (${Object.keys(SOURCES).length} publications).`);
   L.push(`- Within ±10 %: **${withinLine(all)}**; median |error| ${fmt(all.medianAbs, 2)} %.`);
   L.push(`- Rows whose flags all exist today: ${withinLine(complete)} within ±10 % (${pendingCount} rows are pending a flag).`);
-  L.push(`- ${DIFFUSION_MEASUREMENTS.length} diffusion pipeline measurements from ${diffusionPublishers().length} sources are recorded for the diffusion planner (issue #15), which does not exist yet.`);
+  L.push(`- ${DIFFUSION_MEASUREMENTS.length} diffusion pipeline measurements from ${diffusionPublishers().length} sources are recorded for the diffusion planner, which does not exist yet.`);
   L.push("");
   L.push("| kind | cases | within ±10 % | median \\|error\\| |");
   L.push("|---|---|---|---|");
@@ -194,7 +178,7 @@ export function renderValidationDoc(rows: readonly ValidationRow[] = validationR
   L.push("## Diffusion pipelines (recorded; planner pending)");
   L.push("");
   L.push("Published peaks for diffusion pipelines, with and without offload or quantization, kept as data for the diffusion");
-  L.push("planner of issue #15. The flags are those that planner will take; none exists yet, so no error is computed.");
+  L.push("diffusion planner. The flags are those that planner will take; none exists yet, so no error is computed.");
   L.push("");
   L.push("| # | Measurement | Source | Measures | Measured | Setting | Flags |");
   L.push("|---|---|---|---|---|---|---|");
