@@ -104,9 +104,17 @@ describe("hostile request lines", () => {
     ["a space in the target", "GET /a b HTTP/1.1\r\nHost: x\r\n\r\n"],
     ["a header without a colon", "GET / HTTP/1.1\r\nHost x\r\n\r\n"],
     ["a negative Content-Length", "GET / HTTP/1.1\r\nHost: x\r\nContent-Length: -1\r\n\r\n"],
+    ["both Content-Length and chunked (smuggling)", "GET / HTTP/1.1\r\nHost: x\r\nContent-Length: 4\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n"],
   ])("garbage: %s → 400, and the server still answers", async (_what, data) => {
     const { status } = await rawRequest(server, data);
     expect(status).toBe(400);
+    await stillAnswers(server);
+  });
+
+  it("CONNECT (a proxy request) is not served, and the server still answers", async () => {
+    const { status, text } = await rawRequest(server, "CONNECT evil:443 HTTP/1.1\r\nHost: evil:443\r\n\r\n");
+    expect([0, 400, 405]).toContain(status);
+    expect(text).not.toMatch(/^HTTP\/1\.1 200/);
     await stillAnswers(server);
   });
 
