@@ -136,6 +136,14 @@ describe("hostile request lines", () => {
     await stillAnswers(server);
   });
 
+  it("a request announcing a 1 GB body → 413 at once (the body is never waited for)", async () => {
+    const { status } = await rawRequest(server, "GET /api/health HTTP/1.1\r\nHost: x\r\nContent-Length: 1000000000\r\n\r\nabc");
+    expect(status).toBe(413);
+    const chunked = await rawRequest(server, "POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n");
+    expect(chunked.status).toBe(413);
+    await stillAnswers(server);
+  });
+
   it("methods other than GET and HEAD → 405", async () => {
     const { status, text } = await rawRequest(server, "DELETE /api/estimate HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
     expect(status).toBe(405);

@@ -226,6 +226,11 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       sendJson(res, 400, { error: "bad request target" }, { Connection: "close" });
       return;
     }
+    // Nothing here takes a body: one announced is refused at once, and the connection closed rather than drained.
+    if (Number(req.headers["content-length"] ?? 0) > 0 || req.headers["transfer-encoding"] !== undefined) {
+      sendJson(res, 413, { error: "no request body is accepted" }, { Connection: "close" });
+      return;
+    }
     if (req.method !== "GET" && req.method !== "HEAD") {
       sendJson(res, 405, { error: "only GET" }, { Allow: "GET, HEAD" });
       return;
