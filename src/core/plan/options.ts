@@ -72,7 +72,7 @@ export const PLAN_OPTION_TABLE = {
     description: "recompute activations in backward",
   },
   chunkedLoss: { name: "chunked-loss", appliesTo: "training", aliases: ["chunked_loss"], kind: "switch", default: false, description: "loss over 8 token chunks (torchtune): 1/8 of the logits at once" },
-  loraR: { name: "lora-r", appliesTo: "training", aliases: ["lora_r"], kind: "integer", min: 1, default: 8, valueName: "R", description: "LoRA rank (PEFT's default)" },
+  loraR: { name: "lora-r", appliesTo: "training", aliases: ["lora_r"], kind: "integer", min: 1, default: 8, valueName: "R", description: "LoRA rank, PEFT's r" },
   loraTargets: {
     appliesTo: "training",
     name: "lora-targets",
