@@ -1,6 +1,6 @@
 import { createServer, STATUS_CODES, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { readFile, stat } from "node:fs/promises";
-import { extname, join, relative, resolve, isAbsolute } from "node:path";
+import { extname, relative, resolve, isAbsolute } from "node:path";
 import type { AddressInfo, Socket } from "node:net";
 import { isEstimateError, UsageError, ModelNotFoundError, UnsupportedArchitectureError, InvalidConfigError, ConfigParseError } from "../core/errors.js";
 import { GatedRepoError, HubUnreachableError, RepoNotFoundError, HubError } from "../hub/errors.js";
