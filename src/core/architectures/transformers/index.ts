@@ -9,6 +9,7 @@ import { qwen2 } from "./qwen2.js";
 import { roberta, xlmRoberta } from "./roberta.js";
 import { t5 } from "./t5.js";
 import { vit } from "./vit.js";
+import { clap } from "./clap.js";
 import { cohere } from "./cohere.js";
 import { falcon } from "./falcon.js";
 import { gemma, gemma2 } from "./gemma.js";
@@ -419,4 +420,5 @@ export const transformersArchitectures: readonly TransformersArchitecture[] = [
   deta,
   groupvit,
   oneformer,
+  clap,
 ];
