@@ -10,6 +10,8 @@ import { roberta, xlmRoberta } from "./roberta.js";
 import { t5 } from "./t5.js";
 import { vit } from "./vit.js";
 import { clap } from "./clap.js";
+import { seamlessM4t } from "./seamless-m4t.js";
+import { seamlessM4tV2 } from "./seamless-m4t-v2.js";
 import { cohere } from "./cohere.js";
 import { falcon } from "./falcon.js";
 import { gemma, gemma2 } from "./gemma.js";
@@ -421,4 +423,6 @@ export const transformersArchitectures: readonly TransformersArchitecture[] = [
   groupvit,
   oneformer,
   clap,
+  seamlessM4t,
+  seamlessM4tV2,
 ];
