@@ -10,6 +10,7 @@ import { roberta, xlmRoberta } from "./roberta.js";
 import { t5 } from "./t5.js";
 import { vit } from "./vit.js";
 import { clap } from "./clap.js";
+import { groundingDino } from "./grounding-dino.js";
 import { seamlessM4t } from "./seamless-m4t.js";
 import { seamlessM4tV2 } from "./seamless-m4t-v2.js";
 import { cohere } from "./cohere.js";
@@ -423,6 +424,7 @@ export const transformersArchitectures: readonly TransformersArchitecture[] = [
   groupvit,
   oneformer,
   clap,
+  groundingDino,
   seamlessM4t,
   seamlessM4tV2,
 ];
