@@ -10,6 +10,7 @@ import { roberta, xlmRoberta } from "./roberta.js";
 import { t5 } from "./t5.js";
 import { vit } from "./vit.js";
 import { clap } from "./clap.js";
+import { omdetTurbo } from "./omdet-turbo.js";
 import { groundingDino } from "./grounding-dino.js";
 import { seamlessM4t } from "./seamless-m4t.js";
 import { seamlessM4tV2 } from "./seamless-m4t-v2.js";
@@ -424,6 +425,7 @@ export const transformersArchitectures: readonly TransformersArchitecture[] = [
   groupvit,
   oneformer,
   clap,
+  omdetTurbo,
   groundingDino,
   seamlessM4t,
   seamlessM4tV2,
