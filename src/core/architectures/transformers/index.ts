@@ -10,6 +10,7 @@ import { roberta, xlmRoberta } from "./roberta.js";
 import { t5 } from "./t5.js";
 import { vit } from "./vit.js";
 import { clap } from "./clap.js";
+import { jukebox } from "./jukebox.js";
 import { omdetTurbo } from "./omdet-turbo.js";
 import { groundingDino } from "./grounding-dino.js";
 import { seamlessM4t } from "./seamless-m4t.js";
@@ -425,6 +426,7 @@ export const transformersArchitectures: readonly TransformersArchitecture[] = [
   groupvit,
   oneformer,
   clap,
+  jukebox,
   omdetTurbo,
   groundingDino,
   seamlessM4t,
