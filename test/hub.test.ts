@@ -1,7 +1,6 @@
 // The Hub client against a stand-in on 127.0.0.1: every MODEL form, tokens, gated/private/missing repos, the
 // huggingface_hub cache layout, offline use, retries and token hygiene.
-import { mkdtempSync, readFileSync, readlinkSync, writeFileSync, mkdirSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, readlinkSync, writeFileSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { main } from "../src/cli/main.js";
@@ -9,6 +8,7 @@ import { parseHubReference, isValidRepoId } from "../src/hub/model-ref.js";
 import { createHubFetch } from "../src/hub/hub-fetch.js";
 import { startHubStandIn, type HubStandIn } from "./helpers/hub-stand-in.js";
 import { loadReference } from "./helpers/reference.js";
+import { tempDir } from "./helpers/temp-dir.js";
 
 const hubRecords = loadReference("hub-configs.jsonl");
 const ref = (id: string) => {
@@ -44,7 +44,7 @@ afterAll(async () => {
 });
 
 function freshHome(): string {
-  return mkdtempSync(join(tmpdir(), "estimate-memory-hf-"));
+  return tempDir("estimate-memory-hf-");
 }
 
 /** The retry backoff's waits, recorded instead of slept. */

@@ -2,15 +2,15 @@
 // package bundles what it runs, so it has no dependencies to fetch), then `npx estimate-memory` there.
 // Uses the dist/ that `npm test` has just built.
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { loadReference } from "./helpers/reference.js";
+import { tempDir } from "./helpers/temp-dir.js";
 
 const root = fileURLToPath(new URL("../", import.meta.url));
-const scratch = mkdtempSync(join(tmpdir(), "estimate-memory-pack-"));
+const scratch = tempDir("estimate-memory-pack-");
 const project = join(scratch, "project");
 const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as {
   dependencies?: Record<string, string>;
@@ -35,8 +35,6 @@ beforeAll(() => {
   writeFileSync(join(project, "package.json"), JSON.stringify({ name: "probe", version: "1.0.0", private: true }));
   execFileSync("npm", ["install", "--offline", "--no-audit", "--no-fund", join(scratch, packed.filename)], { cwd: project, env, stdio: "pipe" });
 }, 120_000);
-
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 describe("the npm package", () => {
   it("holds the build, the bin and the catalog; not the sources, tests or their reference data", () => {

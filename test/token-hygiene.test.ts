@@ -1,13 +1,13 @@
 // The Hub token never shows: not in stdout, stderr, error lines or --json output, whatever the failure (gated,
 // private, missing, 429/5xx, unreachable endpoint, redirects), stack traces included (DEBUG=estimate-memory);
 // and it is only ever sent to HF_ENDPOINT's host — never to a CDN a redirect points at, never in a URL.
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { main } from "../src/cli/main.js";
-import { startHubStandIn, type HubStandIn, type RecordedRequest } from "./helpers/hub-stand-in.js";
+import { startHubStandIn, type HubStandIn, type RecordedRequest, type StandInRepo } from "./helpers/hub-stand-in.js";
 import { makeGguf, makeSafetensors } from "./helpers/weights.js";
+import { tempDir } from "./helpers/temp-dir.js";
 
 const TOKEN = "hf_hygieneSecret0123456789abcdefXYZ";
 /** Another user's token: the stand-in accepts only this one for gated/private repos, so TOKEN is refused. */
@@ -16,7 +16,7 @@ const BERT = JSON.stringify({ model_type: "bert", hidden_size: 64, num_attention
 const GGUF = makeGguf({ "general.architecture": "llama" }, [{ name: "blk.0.attn_q.weight", shape: [8, 8], type: 0 }]);
 const SAFETENSORS = makeSafetensors({ "model.layers.0.mlp.up_proj.weight": { dtype: "BF16", shape: [8, 4] } });
 
-const repos = [
+const repos: StandInRepo[] = [
   { id: "org/public", files: { "config.json": BERT } },
   { id: "org/gated", gated: true, files: { "config.json": BERT } },
   { id: "org/private", private: true, files: { "config.json": BERT } },
@@ -41,7 +41,7 @@ afterAll(async () => {
   await cdn.close();
 });
 
-const home = () => mkdtempSync(join(tmpdir(), "estimate-memory-token-"));
+const home = () => tempDir("estimate-memory-token-");
 
 interface Outcome {
   readonly code: number;

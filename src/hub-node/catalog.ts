@@ -1,23 +1,11 @@
+// The configs shipped in catalog/ (read from disk; the page fetches the same files over HTTP).
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { parseConfigJson } from "../core/config/parse-json.js";
-import type { Library } from "../core/estimate.js";
+import type { CatalogEntry, CatalogIndex } from "../hub/catalog-index.js";
 import { packageRoot } from "./package-root.js";
 
-/** One shipped config: where it lives in catalog/configs and where it came from. */
-export interface CatalogEntry {
-  readonly file: string;
-  readonly library: Library;
-  readonly origin: string;
-  /** True when no copy of the real file could be found and it was rebuilt from sources (see `origin`). */
-  readonly rebuilt?: boolean;
-}
-
-export interface CatalogIndex {
-  readonly models: Readonly<Record<string, CatalogEntry>>;
-  /** Legacy ids the Hub redirects (`bert-base-cased` → `google-bert/bert-base-cased`). */
-  readonly aliases: Readonly<Record<string, string>>;
-}
+export type { CatalogEntry, CatalogIndex } from "../hub/catalog-index.js";
 
 let catalogDir: URL | undefined;
 const CATALOG_DIR = () => (catalogDir ??= new URL("catalog/", packageRoot()));

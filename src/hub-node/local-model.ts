@@ -1,51 +1,17 @@
+// MODEL arguments that are local paths: a config.json, a folder, safetensors or GGUF headers (node:fs).
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { parseConfigJson } from "../core/config/parse-json.js";
 import { ModelNotFoundError, InvalidConfigError } from "../core/errors.js";
-import type { Library } from "../core/estimate.js";
-export { timmNameFromId } from "./model-ref.js";
-import type { StoredTensor } from "../core/weights/tensors.js";
-import { readLocalSafetensors, readLocalSafetensorsIndex } from "./weights/safetensors.js";
-import { readLocalGguf } from "./weights/gguf.js";
-
-/** A checkpoint's tensors, read from headers only, for when no config can be built. */
-export interface WeightsSource {
-  /** Title for the table: the MODEL, or MODEL/FILE when a repo holds several GGUF files. */
-  readonly name: string;
-  readonly source: "safetensors" | "gguf";
-  readonly tensors: readonly StoredTensor[];
-  readonly modelClass?: string;
-}
-
-/** A MODEL argument resolved to what describes it: a config, checkpoint headers, or both. */
-export interface ResolvedModel {
-  /** The name as the user gave it: accelerate's table title uses it verbatim. */
-  readonly name: string;
-  /** config.json, parsed; absent for GGUF-only or weights-only models. */
-  readonly config?: unknown;
-  /** Where it came from: a path, "catalog:<id>", or a Hub repo. */
-  readonly origin: string;
-  readonly library?: Library;
-  /** For `timm/NAME.TAG` ids: the registered model name. */
-  readonly timmModelName?: string;
-  /** Reads the checkpoint headers (only when the config cannot be built). */
-  readonly weights?: () => Promise<WeightsSource[]>;
-}
-
-/** config.json files larger than this are not configs (the largest real ones are a few hundred kB). */
-export const MAX_CONFIG_BYTES = 10 * 1024 * 1024;
+import { MAX_CONFIG_BYTES, type ResolvedModel, type WeightsSource } from "../hub/resolved-model.js";
+import { readLocalSafetensors, readLocalSafetensorsIndex } from "./weights/local-safetensors.js";
+import { readLocalGguf } from "./weights/local-gguf.js";
 
 export function readConfigFile(path: string): unknown {
   const size = statSync(path).size;
   if (size > MAX_CONFIG_BYTES) throw new InvalidConfigError(`${path} is ${size} bytes: larger than the 10 MB a config may be`);
   return parseConfigJson(readFileSync(path, "utf8"), path);
 }
-
-export function looksLikePath(model: string): boolean {
-  if (/^https?:\/\//i.test(model)) return false;
-  return model.startsWith(".") || model.startsWith("/") || /\.(json|safetensors|gguf)$/i.test(model) || model.includes("\\");
-}
-
 
 async function localGguf(path: string, name: string): Promise<WeightsSource[]> {
   const { tensors, architecture } = await readLocalGguf(path);

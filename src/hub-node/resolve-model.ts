@@ -1,14 +1,15 @@
-import { EstimateError, InvalidConfigError, ModelNotFoundError, UsageError } from "../core/errors.js";
+import { EstimateError, InvalidConfigError, ModelNotFoundError, optionError, optionRef, UsageError } from "../core/errors.js";
 import { LIBRARIES, type Library } from "../core/estimate.js";
 import { cachedFile, storeFile } from "./cache.js";
 import { readCatalogConfig } from "./catalog.js";
-import { GatedRepoError, HubError, HubUnreachableError, RepoNotFoundError } from "./errors.js";
-import { createHubFetch, type HubFetch } from "./hub-fetch.js";
-import { isSafeRepoPath, parseHubReference, timmNameFromId, type HubReference } from "./model-ref.js";
-import { looksLikePath, MAX_CONFIG_BYTES, readConfigFile, resolveLocalPath, type ResolvedModel, type WeightsSource } from "./resolve-model.js";
-import { tensorsFromHeader } from "./weights/safetensors.js";
-import { ggufLabel, tensorsFromGguf } from "./weights/gguf.js";
-import type { HubSettings } from "./settings.js";
+import { GatedRepoError, HubError, HubUnreachableError, RepoNotFoundError } from "../hub/errors.js";
+import { createHubFetch, type HubFetch } from "../hub/hub-fetch.js";
+import { isSafeRepoPath, parseHubReference, timmNameFromId, type HubReference } from "../hub/model-ref.js";
+import { looksLikePath, MAX_CONFIG_BYTES, type ResolvedModel, type WeightsSource } from "../hub/resolved-model.js";
+import { readConfigFile, resolveLocalPath } from "./local-model.js";
+import { tensorsFromHeader } from "../hub/weights/safetensors.js";
+import { ggufLabel, tensorsFromGguf } from "../hub/weights/gguf.js";
+import type { HubSettings } from "../hub/settings.js";
 import { existsSync } from "node:fs";
 
 export interface ResolveOptions {
@@ -23,6 +24,12 @@ export interface ResolveOptions {
   readonly sleep?: (ms: number) => Promise<void>;
   /** `--gguf-file`: which .gguf of a repo to read (default: all, one table each). */
   readonly ggufFile?: string | undefined;
+  /**
+   * Whether MODEL may name a local file or folder (default true). A server says false: then nothing on its disk
+   * is looked at, and every MODEL that is not a Hub reference gets the same refusal, whether or not such a path
+   * exists there.
+   */
+  readonly localPaths?: boolean;
 }
 
 const CONFIG = "config.json";
@@ -55,7 +62,7 @@ function hubFailure(error: unknown, repo: string, hubFetch: HubFetch, revision: 
     const status = error.statusCode;
     const text = `${error.message}`.toLowerCase();
     if (code === "GatedRepo" || ((status === 401 || status === 403) && /gated|restricted|access to model/.test(text) && code !== "RepoNotFound")) {
-      return new GatedRepoError(`${repo} is gated: request access on the Hub and pass a token with HF_TOKEN or --access_token`, status, code);
+      return new GatedRepoError(`${repo} is gated: request access on the Hub and pass a token`, status, code);
     }
     if (code === "RepoNotFound" || status === 401 || status === 404) {
       if (code === "RevisionNotFound") return new RepoNotFoundError(`revision ${revision} not found in ${repo}`, status, code);
@@ -106,7 +113,7 @@ function hubWeights(p: HubWeightsParams): (() => Promise<WeightsSource[]>) | und
   if (p.ggufFile) {
     const file = p.ggufFile;
     if (!isSafeRepoPath(file)) return async () => {
-      throw new UsageError(`--gguf-file ${file} names a file outside the repo`);
+      throw optionError`${optionRef("ggufFile")} ${file} names a file outside the repo`;
     };
     if (!p.files.has(file)) return async () => {
       throw new ModelNotFoundError(`${p.repo} has no file ${file}`);
@@ -153,8 +160,13 @@ async function readHubGguf(p: HubWeightsParams, files: readonly string[]): Promi
  * the shipped catalog.
  */
 export async function resolveModel(input: string, options: ResolveOptions): Promise<ResolvedModel> {
-  if (existsSync(input)) return resolveLocalPath(input);
-  if (looksLikePath(input)) throw new ModelNotFoundError(`${input}: no such file or folder`);
+  if (options.localPaths === false) {
+    // The refusal does not repeat the path: the answer is the same for every path, whatever is on this disk.
+    if (looksLikePath(input)) throw optionError`${optionRef("model")} must be a Hub model id or URL: local paths are not read here`;
+  } else {
+    if (existsSync(input)) return resolveLocalPath(input);
+    if (looksLikePath(input)) throw new ModelNotFoundError(`${input}: no such file or folder`);
+  }
   const { settings } = options;
   const ref = parseHubReference(input, settings.endpoint);
   const revision = options.revision ?? ref.revision ?? "main";
