@@ -9,6 +9,12 @@ import { qwen2 } from "./qwen2.js";
 import { roberta, xlmRoberta } from "./roberta.js";
 import { t5 } from "./t5.js";
 import { vit } from "./vit.js";
+import { clap } from "./clap.js";
+import { jukebox } from "./jukebox.js";
+import { omdetTurbo } from "./omdet-turbo.js";
+import { groundingDino } from "./grounding-dino.js";
+import { seamlessM4t } from "./seamless-m4t.js";
+import { seamlessM4tV2 } from "./seamless-m4t-v2.js";
 import { cohere } from "./cohere.js";
 import { falcon } from "./falcon.js";
 import { gemma, gemma2 } from "./gemma.js";
@@ -419,4 +425,10 @@ export const transformersArchitectures: readonly TransformersArchitecture[] = [
   deta,
   groupvit,
   oneformer,
+  clap,
+  jukebox,
+  omdetTurbo,
+  groundingDino,
+  seamlessM4t,
+  seamlessM4tV2,
 ];
