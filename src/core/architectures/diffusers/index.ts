@@ -1,0 +1,6 @@
+/** Every diffusers model class this package builds (diffusers/models/**, commit 58eb52c). */
+import type { DiffusersModel } from "../types.js";
+import { unet2DConditionModel } from "./unet-2d-condition.js";
+import { autoencoderKLModel } from "./autoencoder-kl.js";
+
+export const diffusersModels: readonly DiffusersModel[] = [unet2DConditionModel, autoencoderKLModel];
