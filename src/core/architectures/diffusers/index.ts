@@ -2,5 +2,7 @@
 import type { DiffusersModel } from "../types.js";
 import { unet2DConditionModel } from "./unet-2d-condition.js";
 import { autoencoderKLModel } from "./autoencoder-kl.js";
+import { fluxTransformer2DModel } from "./transformer-flux.js";
+import { sd3Transformer2DModel } from "./transformer-sd3.js";
 
-export const diffusersModels: readonly DiffusersModel[] = [unet2DConditionModel, autoencoderKLModel];
+export const diffusersModels: readonly DiffusersModel[] = [unet2DConditionModel, autoencoderKLModel, fluxTransformer2DModel, sd3Transformer2DModel];
