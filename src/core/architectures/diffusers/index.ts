@@ -4,5 +4,7 @@ import { unet2DConditionModel } from "./unet-2d-condition.js";
 import { autoencoderKLModel } from "./autoencoder-kl.js";
 import { fluxTransformer2DModel } from "./transformer-flux.js";
 import { sd3Transformer2DModel } from "./transformer-sd3.js";
+import { wanTransformer3DModel } from "./transformer-wan.js";
+import { autoencoderKLQwenImageModel, autoencoderKLWanModel } from "./autoencoder-kl-wan.js";
 
-export const diffusersModels: readonly DiffusersModel[] = [unet2DConditionModel, autoencoderKLModel, fluxTransformer2DModel, sd3Transformer2DModel];
+export const diffusersModels: readonly DiffusersModel[] = [unet2DConditionModel, autoencoderKLModel, fluxTransformer2DModel, sd3Transformer2DModel, wanTransformer3DModel, autoencoderKLWanModel, autoencoderKLQwenImageModel];
