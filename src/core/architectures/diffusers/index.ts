@@ -5,6 +5,8 @@ import { autoencoderKLModel } from "./autoencoder-kl.js";
 import { fluxTransformer2DModel } from "./transformer-flux.js";
 import { sd3Transformer2DModel } from "./transformer-sd3.js";
 import { wanTransformer3DModel } from "./transformer-wan.js";
+import { cogVideoXTransformer3DModel } from "./transformer-cogvideox.js";
+import { autoencoderKLCogVideoXModel } from "./autoencoder-kl-cogvideox.js";
 import { autoencoderKLQwenImageModel, autoencoderKLWanModel } from "./autoencoder-kl-wan.js";
 
-export const diffusersModels: readonly DiffusersModel[] = [unet2DConditionModel, autoencoderKLModel, fluxTransformer2DModel, sd3Transformer2DModel, wanTransformer3DModel, autoencoderKLWanModel, autoencoderKLQwenImageModel];
+export const diffusersModels: readonly DiffusersModel[] = [unet2DConditionModel, autoencoderKLModel, fluxTransformer2DModel, sd3Transformer2DModel, wanTransformer3DModel, cogVideoXTransformer3DModel, autoencoderKLCogVideoXModel, autoencoderKLWanModel, autoencoderKLQwenImageModel];
