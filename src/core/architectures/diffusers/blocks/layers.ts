@@ -171,3 +171,25 @@ export function adaLayerNormContinuous(dim: number, condDim: number, o: { affine
 export function adaLayerNormZero(dim: number, bias = true, cls = "AdaLayerNormZero", chunks = 6): Module {
   return module(cls, { children: { linear: linear(dim, chunks * dim, bias), norm: stateless("LayerNorm") } });
 }
+
+/**
+ * `AdaLayerNormSingle(dim, use_additional_conditions)` (PixArt, Sana): a timestep embedding (plus resolution and
+ * aspect-ratio embeddings of `dim / 3` when additional conditions are used), silu, linear → 6·dim.
+ */
+export function adaLayerNormSingle(dim: number, additional = false): Module {
+  const size = Math.floor(dim / 3);
+  return module("AdaLayerNormSingle", {
+    children: {
+      emb: module("PixArtAlphaCombinedTimestepSizeEmbeddings", {
+        children: {
+          time_proj: timesteps(),
+          timestep_embedder: timestepEmbedding(256, dim),
+          additional_condition_proj: additional && timesteps(),
+          resolution_embedder: additional && timestepEmbedding(256, size),
+          aspect_ratio_embedder: additional && timestepEmbedding(256, size),
+        },
+      }),
+      linear: linear(dim, 6 * dim),
+    },
+  });
+}

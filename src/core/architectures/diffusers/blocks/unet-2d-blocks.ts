@@ -19,19 +19,28 @@ export interface TransformerOptions {
   activation?: string;
   attentionBias?: boolean;
   normGroups?: number;
+  normType?: string;
+  normAffine?: boolean;
 }
 
-/** `BasicTransformerBlock` with `norm_type="layer_norm"`: norm1, attn1, norm2, attn2, norm3, ff. */
+/**
+ * `BasicTransformerBlock` with `norm_type` "layer_norm" (UNets) or "ada_norm_single" (PixArt: parameter-free
+ * norms, no norm3, a 6 × dim `scale_shift_table`): norm1, attn1, norm2, attn2, norm3, ff.
+ */
 export function basicTransformerBlock(dim: number, o: TransformerOptions): Module {
   const cross = o.crossAttentionDim;
   const bias = o.attentionBias ?? false;
+  const single = o.normType === "ada_norm_single";
+  if (o.normType !== undefined && o.normType !== "layer_norm" && !single) unsupported("BasicTransformerBlock", `norm_type \`${o.normType}\``);
+  const affine = o.normAffine ?? true;
   return module("BasicTransformerBlock", {
+    params: { scale_shift_table: single && [6, dim] },
     children: {
-      norm1: ln(dim),
+      norm1: ln(dim, affine),
       attn1: attention({ queryDim: dim, heads: o.heads, dimHead: o.headDim, bias, crossAttentionDim: o.onlyCrossAttention ? cross : undefined }),
-      norm2: cross !== undefined && ln(dim),
+      norm2: (cross !== undefined || single) && ln(dim, affine),
       attn2: cross !== undefined && attention({ queryDim: dim, crossAttentionDim: cross, heads: o.heads, dimHead: o.headDim, bias }),
-      norm3: ln(dim),
+      norm3: !single && ln(dim, affine),
       ff: feedForward(dim, { activation: o.activation ?? "geglu" }),
     },
   });
