@@ -72,7 +72,9 @@ export function attention(o: AttentionOptions): Module {
   const bias = o.bias ?? false;
   const affine = o.elementwiseAffine ?? true;
   const qk = o.qkNorm;
-  if (qk === "layer_norm_across_heads" || qk === "rms_norm_across_heads") unsupported("Attention", `qk_norm \`${qk}\``);
+  const across = qk === "layer_norm_across_heads" || qk === "rms_norm_across_heads";
+  if (across && o.kvHeads === undefined) unsupported("Attention", `qk_norm \`${qk}\` without kv_heads`);
+  const acrossNorm = (width: number) => (qk === "rms_norm_across_heads" ? rmsNorm(width) : ln(width));
   if (o.spatialNormDim !== undefined) unsupported("Attention", "spatial_norm_dim");
   let normCross: Module | undefined;
   if (o.crossAttentionNorm === "layer_norm") normCross = ln(crossDim);
@@ -83,8 +85,8 @@ export function attention(o: AttentionOptions): Module {
   return module(o.cls ?? "Attention", {
     children: {
       group_norm: o.normNumGroups !== undefined && groupNorm(o.queryDim),
-      norm_q: qk !== undefined && qkNormLayer(qk, o.dimHead, affine),
-      norm_k: qk !== undefined && qkNormLayer(qk, o.dimHead, affine),
+      norm_q: qk !== undefined && (across ? acrossNorm(o.dimHead * o.heads) : qkNormLayer(qk, o.dimHead, affine)),
+      norm_k: qk !== undefined && (across ? acrossNorm(o.dimHead * (o.kvHeads ?? 0)) : qkNormLayer(qk, o.dimHead, affine)),
       norm_cross: normCross,
       to_q: linear(o.queryDim, inner, bias),
       to_k: !o.onlyCrossAttention && linear(crossDim, innerKv, bias),
@@ -94,8 +96,10 @@ export function attention(o: AttentionOptions): Module {
       add_q_proj: added !== undefined && o.contextPreOnly !== undefined && linear(added, inner, addedBias),
       to_out: !o.preOnly && list("ModuleList", linear(inner, outDim, o.outBias ?? true), stateless("Dropout")),
       to_add_out: o.contextPreOnly === false && linear(inner, outContextDim, o.outBias ?? true),
-      norm_added_q: qk !== undefined && added !== undefined && qkNormLayer(qk, o.dimHead, affine),
-      norm_added_k: qk !== undefined && added !== undefined && qkNormLayer(qk, o.dimHead, affine),
+      // The added-stream norms take `elementwise_affine` only for "layer_norm" (RMSNorm keeps its weight).
+      norm_added_q: qk !== undefined && added !== undefined && !across && qkNormLayer(qk, o.dimHead, qk === "layer_norm" ? affine : true),
+      norm_added_k:
+        qk !== undefined && added !== undefined && (qk === "layer_norm_across_heads" ? unsupported("Attention", "added projections with `layer_norm_across_heads`") : across ? rmsNorm(o.dimHead * (o.kvHeads ?? 0)) : qkNormLayer(qk, o.dimHead, qk === "layer_norm" ? affine : true)),
     },
   });
 }
