@@ -2,6 +2,7 @@
 import type { DiffusersModel } from "../types.js";
 import { unet2DConditionModel } from "./unet-2d-condition.js";
 import { autoencoderKLModel } from "./autoencoder-kl.js";
+import { autoencoderDCModel } from "./autoencoder-dc.js";
 import { controlNetModel } from "./controlnet.js";
 import { fluxTransformer2DModel } from "./transformer-flux.js";
 import { sd3Transformer2DModel } from "./transformer-sd3.js";
@@ -12,4 +13,4 @@ import { cogVideoXTransformer3DModel } from "./transformer-cogvideox.js";
 import { autoencoderKLCogVideoXModel } from "./autoencoder-kl-cogvideox.js";
 import { autoencoderKLQwenImageModel, autoencoderKLWanModel } from "./autoencoder-kl-wan.js";
 
-export const diffusersModels: readonly DiffusersModel[] = [unet2DConditionModel, controlNetModel, autoencoderKLModel, fluxTransformer2DModel, sd3Transformer2DModel, pixArtTransformer2DModel, sanaTransformer2DModel, wanTransformer3DModel, cogVideoXTransformer3DModel, autoencoderKLCogVideoXModel, autoencoderKLWanModel, autoencoderKLQwenImageModel];
+export const diffusersModels: readonly DiffusersModel[] = [unet2DConditionModel, controlNetModel, autoencoderKLModel, autoencoderDCModel, fluxTransformer2DModel, sd3Transformer2DModel, pixArtTransformer2DModel, sanaTransformer2DModel, wanTransformer3DModel, cogVideoXTransformer3DModel, autoencoderKLCogVideoXModel, autoencoderKLWanModel, autoencoderKLQwenImageModel];
