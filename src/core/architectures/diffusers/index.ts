@@ -9,8 +9,9 @@ import { sd3Transformer2DModel } from "./transformer-sd3.js";
 import { wanTransformer3DModel } from "./transformer-wan.js";
 import { pixArtTransformer2DModel } from "./transformer-pixart.js";
 import { sanaTransformer2DModel } from "./transformer-sana.js";
+import { lumina2Transformer2DModel } from "./transformer-lumina2.js";
 import { cogVideoXTransformer3DModel } from "./transformer-cogvideox.js";
 import { autoencoderKLCogVideoXModel } from "./autoencoder-kl-cogvideox.js";
 import { autoencoderKLQwenImageModel, autoencoderKLWanModel } from "./autoencoder-kl-wan.js";
 
-export const diffusersModels: readonly DiffusersModel[] = [unet2DConditionModel, controlNetModel, autoencoderKLModel, autoencoderDCModel, fluxTransformer2DModel, sd3Transformer2DModel, pixArtTransformer2DModel, sanaTransformer2DModel, wanTransformer3DModel, cogVideoXTransformer3DModel, autoencoderKLCogVideoXModel, autoencoderKLWanModel, autoencoderKLQwenImageModel];
+export const diffusersModels: readonly DiffusersModel[] = [unet2DConditionModel, controlNetModel, autoencoderKLModel, autoencoderDCModel, fluxTransformer2DModel, sd3Transformer2DModel, pixArtTransformer2DModel, sanaTransformer2DModel, lumina2Transformer2DModel, wanTransformer3DModel, cogVideoXTransformer3DModel, autoencoderKLCogVideoXModel, autoencoderKLWanModel, autoencoderKLQwenImageModel];
