@@ -3,6 +3,7 @@ import type { DiffusersModel } from "../types.js";
 import { unet2DConditionModel } from "./unet-2d-condition.js";
 import { autoencoderKLModel } from "./autoencoder-kl.js";
 import { autoencoderDCModel } from "./autoencoder-dc.js";
+import { autoencoderKLLTXVideoModel } from "./autoencoder-kl-ltx.js";
 import { controlNetModel } from "./controlnet.js";
 import { fluxTransformer2DModel } from "./transformer-flux.js";
 import { sd3Transformer2DModel } from "./transformer-sd3.js";
@@ -10,8 +11,9 @@ import { wanTransformer3DModel } from "./transformer-wan.js";
 import { pixArtTransformer2DModel } from "./transformer-pixart.js";
 import { sanaTransformer2DModel } from "./transformer-sana.js";
 import { lumina2Transformer2DModel } from "./transformer-lumina2.js";
+import { ltxVideoTransformer3DModel } from "./transformer-ltx.js";
 import { cogVideoXTransformer3DModel } from "./transformer-cogvideox.js";
 import { autoencoderKLCogVideoXModel } from "./autoencoder-kl-cogvideox.js";
 import { autoencoderKLQwenImageModel, autoencoderKLWanModel } from "./autoencoder-kl-wan.js";
 
-export const diffusersModels: readonly DiffusersModel[] = [unet2DConditionModel, controlNetModel, autoencoderKLModel, autoencoderDCModel, fluxTransformer2DModel, sd3Transformer2DModel, pixArtTransformer2DModel, sanaTransformer2DModel, lumina2Transformer2DModel, wanTransformer3DModel, cogVideoXTransformer3DModel, autoencoderKLCogVideoXModel, autoencoderKLWanModel, autoencoderKLQwenImageModel];
+export const diffusersModels: readonly DiffusersModel[] = [unet2DConditionModel, controlNetModel, autoencoderKLModel, autoencoderDCModel, autoencoderKLLTXVideoModel, fluxTransformer2DModel, sd3Transformer2DModel, pixArtTransformer2DModel, sanaTransformer2DModel, lumina2Transformer2DModel, ltxVideoTransformer3DModel, wanTransformer3DModel, cogVideoXTransformer3DModel, autoencoderKLCogVideoXModel, autoencoderKLWanModel, autoencoderKLQwenImageModel];
