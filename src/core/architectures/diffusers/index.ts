@@ -8,6 +8,7 @@ import { autoencoderKLHunyuanVideoModel } from "./autoencoder-kl-hunyuan-video.j
 import { controlNetModel } from "./controlnet.js";
 import { unetSpatioTemporalConditionModel } from "./unet-spatio-temporal.js";
 import { autoencoderKLTemporalDecoderModel } from "./autoencoder-kl-temporal-decoder.js";
+import { stableCascadeUNetModel } from "./unet-stable-cascade.js";
 import { fluxTransformer2DModel } from "./transformer-flux.js";
 import { sd3Transformer2DModel } from "./transformer-sd3.js";
 import { wanTransformer3DModel } from "./transformer-wan.js";
@@ -19,4 +20,25 @@ import { cogVideoXTransformer3DModel } from "./transformer-cogvideox.js";
 import { autoencoderKLCogVideoXModel } from "./autoencoder-kl-cogvideox.js";
 import { autoencoderKLQwenImageModel, autoencoderKLWanModel } from "./autoencoder-kl-wan.js";
 
-export const diffusersModels: readonly DiffusersModel[] = [unet2DConditionModel, controlNetModel, unetSpatioTemporalConditionModel, autoencoderKLTemporalDecoderModel, autoencoderKLModel, autoencoderDCModel, autoencoderKLLTXVideoModel, autoencoderKLHunyuanVideoModel, fluxTransformer2DModel, sd3Transformer2DModel, pixArtTransformer2DModel, sanaTransformer2DModel, lumina2Transformer2DModel, ltxVideoTransformer3DModel, wanTransformer3DModel, cogVideoXTransformer3DModel, autoencoderKLCogVideoXModel, autoencoderKLWanModel, autoencoderKLQwenImageModel];
+export const diffusersModels: readonly DiffusersModel[] = [
+  ] = [unet2DConditionModel,
+  controlNetModel,
+  unetSpatioTemporalConditionModel,
+  autoencoderKLTemporalDecoderModel,
+  stableCascadeUNetModel,
+  autoencoderKLModel,
+  autoencoderDCModel,
+  autoencoderKLLTXVideoModel,
+  autoencoderKLHunyuanVideoModel,
+  fluxTransformer2DModel,
+  sd3Transformer2DModel,
+  pixArtTransformer2DModel,
+  sanaTransformer2DModel,
+  lumina2Transformer2DModel,
+  ltxVideoTransformer3DModel,
+  wanTransformer3DModel,
+  cogVideoXTransformer3DModel,
+  autoencoderKLCogVideoXModel,
+  autoencoderKLWanModel,
+  autoencoderKLQwenImageModel,
+];
