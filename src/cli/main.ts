@@ -1,13 +1,15 @@
 import { estimate, LIBRARIES, type EstimateResult, type Library } from "../core/estimate.js";
 import { isEstimateError, UnsupportedArchitectureError, UsageError } from "../core/errors.js";
 import { estimateFromTensors } from "../core/weights/estimate-weights.js";
+import { estimatePipeline } from "../core/pipeline.js";
+import { renderComponents } from "../core/format/components.js";
 import { csvHeader, csvLines, FORMATS, mapInOrder, MARKDOWN_HEADER, markdownLines, readModelList, type Format, type Outcome } from "./batch.js";
 import { TABLE_DTYPES, type TableDType } from "../core/measure/table-rows.js";
 import { supportedArchitectures } from "../core/architectures/registry.js";
 import type { ResolvedModel } from "../hub/resolve-model.js";
 import { resolveModel } from "../hub/resolve-hub-model.js";
 import { hubSettings } from "../hub/settings.js";
-import { catalogIndex } from "../hub/catalog.js";
+import { catalogIndex, catalogPipelines } from "../hub/catalog.js";
 import { parseArgs, renderHelp, type OptionSpec } from "./args.js";
 import { PLAN_OPTIONS, planOptionsFrom, renderGpuList, renderPlan } from "./plan-cli.js";
 import type { PlanOptions } from "../core/plan/types.js";
@@ -27,7 +29,7 @@ export const OPTIONS = {
     aliases: ["library-name"],
     choices: LIBRARIES,
     valueName: "LIBRARY",
-    description: "transformers or timm; detected from the config when absent",
+    description: "transformers, timm or diffusers; detected from the config (or model_index.json) when absent",
   },
   dtypes: {
     kind: "values",
@@ -60,10 +62,10 @@ export const OPTIONS = {
   help: { kind: "flag", description: "print this help" },
 } as const satisfies Record<string, OptionSpec>;
 
-const USAGE = "estimate-memory MODEL... [--library_name transformers|timm] [--dtypes DTYPE ...] [--json]\n       estimate-memory serve [--port 7860] [--host 127.0.0.1]";
+const USAGE = "estimate-memory MODEL... [--library_name transformers|timm|diffusers] [--dtypes DTYPE ...] [--json]\n       estimate-memory serve [--port 7860] [--host 127.0.0.1]";
 const INTRO = `How much memory a model needs, from its config alone — accelerate estimate-memory's table, exact.
 MODEL is a Hub id (bert-base-cased, timm/resnet50.a1_in1k) or URL, a folder holding config.json, a config.json,
-or a .safetensors / model.safetensors.index.json / .gguf file (headers only are read, never weights).
+a diffusers pipeline folder (model_index.json and one subfolder per component), or a .safetensors / model.safetensors.index.json / .gguf file (headers only are read, never weights).
 
 environment: HF_ENDPOINT (Hub URL), HF_TOKEN (token), HF_HOME / HF_HUB_CACHE (cache, shared with
 huggingface_hub), HF_HUB_OFFLINE=1 (no requests: cache and shipped configs only).`;
@@ -116,6 +118,10 @@ export async function estimateResolved(resolved: ResolvedModel, request: Estimat
       }),
     );
   };
+  if (resolved.pipeline) {
+    if (request.plan) throw new UsageError("planning diffusion pipelines is not supported yet (run without --inference/--train)");
+    return [estimatePipeline(resolved.pipeline.modelIndex, resolved.pipeline.components, { model: resolved.name, ...(request.dtypes ? { dtypes: request.dtypes } : {}) })];
+  }
   if (resolved.config === undefined) return fromHeaders();
   try {
     return [
@@ -172,13 +178,16 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     return 0;
   }
   if (o.list) {
-    const { transformers, timm } = supportedArchitectures();
-    io.stdout(`transformers model_types (${transformers.length}):\n${transformers.join("\n")}\n\ntimm architectures (${timm.length}):\n${timm.join("\n")}\n`);
+    const { transformers, timm, diffusers } = supportedArchitectures();
+    io.stdout(
+      `transformers model_types (${transformers.length}):\n${transformers.join("\n")}\n\ntimm architectures (${timm.length}):\n${timm.join("\n")}\n\n` +
+        `diffusers classes (${diffusers.length}):\n${diffusers.join("\n")}\n`,
+    );
     return 0;
   }
   if (o["list-models"]) {
     const { models, aliases } = catalogIndex();
-    io.stdout(`${[...Object.keys(models), ...Object.keys(aliases)].sort().join("\n")}\n`);
+    io.stdout(`${[...Object.keys(models), ...Object.keys(aliases), ...Object.keys(catalogPipelines())].sort().join("\n")}\n`);
     return 0;
   }
   if (o["list-gpus"]) {
@@ -231,7 +240,14 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
         ggufFile: o["gguf-file"] as string | undefined,
         notice: (line) => io.stderr(`note: ${line}\n`),
       });
-      return { model, results: await estimateResolved(resolved, request) };
+      const results = await estimateResolved(resolved, request);
+      // A partial pipeline still prints its figures, and fails: one line per component left out.
+      const skipped = results.flatMap((r) => r.skipped ?? []);
+      if (skipped.length > 0) {
+        const lines = skipped.map((s) => `${model}: component \`${s.name}\` (${s.library} ${s.modelClass}) left out: ${s.reason}`);
+        return { model, results, partialErrors: lines };
+      }
+      return { model, results };
     } catch (error) {
       if (error instanceof UsageError) usageFailure = true;
       return { model, error: describeError(error, model, io.env) };
@@ -243,6 +259,9 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     if ("error" in outcome) {
       failed++;
       io.stderr(`${progress ? "\n" : ""}error: ${outcome.error}\n`);
+    } else if (outcome.partialErrors) {
+      failed++;
+      for (const line of outcome.partialErrors) io.stderr(`${progress ? "\n" : ""}error: ${line}\n`);
     }
     if (format === "json") {
       if ("error" in outcome) io.stdout(`${JSON.stringify({ model: outcome.model, error: outcome.error.split("\n")[0] })}\n`);
@@ -253,7 +272,8 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
       for (const line of markdownLines(outcome)) io.stdout(`${line}\n`);
     } else if (!("error" in outcome)) {
       for (const result of outcome.results) {
-        if (result.source === "config") io.stdout(`Loading pretrained config for \`${outcome.model}\` from \`${result.library}\`...\n${result.table}\n${result.plan ? `${renderPlan(result.plan)}\n` : ""}`);
+        if (result.components) io.stdout(`Loading pipeline \`${outcome.model}\` (${result.modelClass})...\n${result.table}\n${renderComponents(result)}\n`);
+        else if (result.source === "config") io.stdout(`Loading pretrained config for \`${outcome.model}\` from \`${result.library}\`...\n${result.table}\n${result.plan ? `${renderPlan(result.plan)}\n` : ""}`);
         else io.stdout(`Reading ${result.source} headers of \`${result.model}\` (no buildable config)...\n${result.table}\n`);
       }
     }

@@ -7,6 +7,7 @@ import { moduleSize } from "./measure/sizes.js";
 import { largestLayer } from "./measure/largest-layer.js";
 import { TABLE_DTYPES, TABLE_HEADERS, tableRows, tableTitle, type TableDType, type TableRow } from "./measure/table-rows.js";
 import { createAsciiTable } from "./format/ascii-table.js";
+import type { ComponentResult, SkippedComponent } from "./pipeline.js";
 import { plan as planMemory, planModelFor, type Plan, type PlanOptions } from "./plan/index.js";
 
 export const LIBRARIES = ["transformers", "timm", "diffusers"] as const;
@@ -48,6 +49,11 @@ export interface EstimateResult {
   readonly quantization?: { readonly method: string; readonly bits: number } | null;
   /** The Planner's answer (issue #6); set only when `options.plan` is given. */
   readonly plan?: Plan;
+  /** Pipelines (model_index.json): each component built as its class; the figures above are their sums. */
+  readonly components?: readonly ComponentResult[];
+  /** Set when components could not be built: the sums leave them out (listed in `skipped`). */
+  readonly partial?: boolean;
+  readonly skipped?: readonly SkippedComponent[];
 }
 
 export function detectLibrary(config: RawConfig): Library | undefined {

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { parseConfigJson } from "../core/config/parse-json.js";
 import { ModelNotFoundError, InvalidConfigError } from "../core/errors.js";
 import type { Library } from "../core/estimate.js";
@@ -7,6 +7,7 @@ export { timmNameFromId } from "./model-ref.js";
 import type { StoredTensor } from "../core/weights/tensors.js";
 import { readLocalSafetensors, readLocalSafetensorsIndex } from "./weights/safetensors.js";
 import { readLocalGguf } from "./weights/gguf.js";
+import { pipelineEntries, type ComponentConfig } from "../core/pipeline.js";
 
 /** A checkpoint's tensors, read from headers only, for when no config can be built. */
 export interface WeightsSource {
@@ -30,6 +31,30 @@ export interface ResolvedModel {
   readonly timmModelName?: string;
   /** Reads the checkpoint headers (only when the config cannot be built). */
   readonly weights?: () => Promise<WeightsSource[]>;
+  /** A diffusers pipeline: its model_index.json and each weight-holding component's config (or why it is missing). */
+  readonly pipeline?: ResolvedPipeline;
+}
+
+export interface ResolvedPipeline {
+  readonly modelIndex: unknown;
+  readonly components: Readonly<Record<string, ComponentConfig>>;
+}
+
+/**
+ * A pipeline folder: model_index.json and, for each component holding weights, `<name>/config.json` (diffusers
+ * writes one subfolder per component). A missing folder or file is recorded, not thrown: the others still count.
+ */
+export function readPipelineFolder(dir: string): ResolvedPipeline {
+  const modelIndex = readConfigFile(join(dir, "model_index.json"));
+  const components: Record<string, ComponentConfig> = {};
+  for (const entry of pipelineEntries(modelIndex)) {
+    const folder = join(dir, entry.name);
+    const file = join(folder, "config.json");
+    if (!existsSync(folder)) components[entry.name] = { problem: `component folder \`${entry.name}/\` is missing` };
+    else if (!existsSync(file)) components[entry.name] = { problem: `\`${entry.name}/config.json\` is missing` };
+    else components[entry.name] = { config: readConfigFile(file) };
+  }
+  return { modelIndex, components };
 }
 
 /** config.json files larger than this are not configs (the largest real ones are a few hundred kB). */
@@ -58,7 +83,9 @@ async function localGguf(path: string, name: string): Promise<WeightsSource[]> {
  */
 export function resolveLocalPath(model: string): ResolvedModel {
   const stat = statSync(model);
+  if (/(^|[\\/])model_index\.json$/.test(model)) return { name: model, origin: model, pipeline: readPipelineFolder(dirname(model)) };
   if (stat.isDirectory()) {
+    if (existsSync(join(model, "model_index.json"))) return { name: model, origin: join(model, "model_index.json"), pipeline: readPipelineFolder(model) };
     const config = join(model, "config.json");
     const single = join(model, "model.safetensors");
     const index = join(model, "model.safetensors.index.json");
