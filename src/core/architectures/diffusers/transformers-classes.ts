@@ -48,14 +48,15 @@ const EXTRA: Readonly<Record<string, ExtraBuilder>> = {
           noSplitModules: ["CLIPTextEmbeddings", "CLIPEncoderLayer"],
         }
       : undefined,
-  // CLIPVisionModelWithProjection: vision_model + visual_projection (Stable Video Diffusion's image encoder).
+  // CLIPVisionModelWithProjection: vision_model + visual_projection (Stable Video Diffusion's image encoder);
+  // 4.47 gives this class no `_no_split_modules` (the oracle's record shows None), so its layers are leaves.
   CLIPVisionModelWithProjection: (c, t) =>
     t === "clip_vision_model"
       ? {
           module: module("CLIPVisionModelWithProjection", {
             children: { vision_model: clipVisionTransformer(c, "CLIP"), visual_projection: linear(c.positiveInt("hidden_size"), c.int("projection_dim"), false) },
           }),
-          noSplitModules: ["CLIPEncoderLayer"],
+          noSplitModules: null,
         }
       : undefined,
   // diffusers/pipelines/stable_diffusion/safety_checker.py: a CLIPVisionModel of the CLIPConfig's vision
