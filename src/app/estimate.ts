@@ -4,7 +4,8 @@
  * bundled, or loaded on demand) is decided in one place. Browser-safe: no node:* import.
  */
 import { estimate, type EstimateOptions, type EstimateResult, type Library } from "../core/estimate.js";
-import { UnsupportedArchitectureError } from "../core/errors.js";
+import { UnsupportedArchitectureError, UsageError } from "../core/errors.js";
+import { estimatePipeline } from "../core/pipeline.js";
 import type { TableDType } from "../core/measure/table-rows.js";
 import type { PlanOptions } from "../core/plan/types.js";
 import { estimateFromTensors } from "../core/weights/estimate-weights.js";
@@ -50,6 +51,10 @@ export async function estimateResolved(resolved: ResolvedModel, request: Estimat
       }),
     );
   };
+  if (resolved.pipeline) {
+    if (request.plan) throw new UsageError("planning diffusion pipelines is not supported yet (run without a planner option)");
+    return [estimatePipeline(resolved.pipeline.modelIndex, resolved.pipeline.components, { model: resolved.name, ...(request.dtypes ? { dtypes: request.dtypes } : {}) })];
+  }
   if (resolved.config === undefined) return fromHeaders();
   try {
     return [

@@ -5,7 +5,8 @@ import { TABLE_DTYPES, type TableDType } from "../core/measure/table-rows.js";
 import { supportedArchitectures } from "../core/architectures/registry.js";
 import { GatedRepoError } from "../hub/errors.js";
 import { hubSettings } from "../hub-node/settings.js";
-import { catalogIndex } from "../hub-node/catalog.js";
+import { catalogIndex, catalogPipelines } from "../hub-node/catalog.js";
+import { renderComponents } from "../core/format/components.js";
 import { estimateModel, type EstimateRequest } from "../app/estimate-model.js";
 import { errorMessage } from "../app/option-names.js";
 import { planOptionsFromNamed } from "../app/plan-options.js";
@@ -30,7 +31,7 @@ export const OPTIONS = {
     aliases: ["library-name"],
     choices: LIBRARIES,
     valueName: "LIBRARY",
-    description: "transformers or timm; detected from the config when absent",
+    description: "transformers, timm or diffusers; detected from the config (or model_index.json) when absent",
   },
   dtypes: {
     kind: "values",
@@ -187,13 +188,16 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     return 0;
   }
   if (o.list) {
-    const { transformers, timm } = supportedArchitectures();
-    io.stdout(`transformers model_types (${transformers.length}):\n${transformers.join("\n")}\n\ntimm architectures (${timm.length}):\n${timm.join("\n")}\n`);
+    const { transformers, timm, diffusers } = supportedArchitectures();
+    io.stdout(
+      `transformers model_types (${transformers.length}):\n${transformers.join("\n")}\n\ntimm architectures (${timm.length}):\n${timm.join("\n")}\n\n` +
+        `diffusers classes (${diffusers.length}):\n${diffusers.join("\n")}\n`,
+    );
     return 0;
   }
   if (o["list-models"]) {
     const { models, aliases } = catalogIndex();
-    io.stdout(`${[...Object.keys(models), ...Object.keys(aliases)].sort().join("\n")}\n`);
+    io.stdout(`${[...Object.keys(models), ...Object.keys(aliases), ...Object.keys(catalogPipelines())].sort().join("\n")}\n`);
     return 0;
   }
   if (o["list-gpus"]) {
@@ -249,6 +253,12 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
         notice: (line) => io.stderr(`note: ${line}\n`),
         ...(io.sleep ? { sleep: io.sleep } : {}),
       });
+      // A partial pipeline still prints its figures, and fails: one line per component left out.
+      const skipped = results.flatMap((r) => r.skipped ?? []);
+      if (skipped.length > 0) {
+        const lines = skipped.map((s) => `${model}: component \`${s.name}\` (${s.library} ${s.modelClass}) left out: ${s.reason}`);
+        return { model, results, partialErrors: lines };
+      }
       return { model, results };
     } catch (error) {
       if (error instanceof UsageError) usageFailure = true;
@@ -261,6 +271,9 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     if ("error" in outcome) {
       failed++;
       io.stderr(`${progress ? "\n" : ""}error: ${outcome.error}\n`);
+    } else if (outcome.partialErrors) {
+      failed++;
+      for (const line of outcome.partialErrors) io.stderr(`${progress ? "\n" : ""}error: ${line}\n`);
     }
     if (format === "json") {
       if ("error" in outcome) io.stdout(`${JSON.stringify({ model: outcome.model, error: outcome.error.split("\n")[0] })}\n`);
@@ -271,7 +284,8 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
       for (const line of markdownLines(outcome)) io.stdout(`${line}\n`);
     } else if (!("error" in outcome)) {
       for (const result of outcome.results) {
-        if (result.source === "config") io.stdout(`Loading pretrained config for \`${outcome.model}\` from \`${result.library}\`...\n${result.table}\n${result.plan ? `${renderPlan(result.plan)}\n` : ""}`);
+        if (result.components) io.stdout(`Loading pipeline \`${outcome.model}\` (${result.modelClass})...\n${result.table}\n${renderComponents(result)}\n`);
+        else if (result.source === "config") io.stdout(`Loading pretrained config for \`${outcome.model}\` from \`${result.library}\`...\n${result.table}\n${result.plan ? `${renderPlan(result.plan)}\n` : ""}`);
         else io.stdout(`Reading ${result.source} headers of \`${result.model}\` (no buildable config)...\n${result.table}\n`);
       }
     }

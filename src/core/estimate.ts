@@ -1,14 +1,16 @@
 import { MAX_CONFIG_NESTING, nestedDeeperThan, previewValue, resolveConfig, type RawConfig } from "./config/config.js";
 import { EstimateError, InvalidConfigError, optionError, optionRef, UnsupportedArchitectureError, UsageError } from "./errors.js";
-import { supportedArchitectures, timmFamily, transformersArchitecture } from "./architectures/registry.js";
+import { diffusersModel, supportedArchitectures, timmFamily, transformersArchitecture } from "./architectures/registry.js";
+import { diffusersConfig } from "./architectures/diffusers/blocks/config.js";
 import type { AutoClass, ModelBuild, TimmArgs } from "./architectures/types.js";
 import { moduleSize } from "./measure/sizes.js";
 import { largestLayer } from "./measure/largest-layer.js";
 import { TABLE_DTYPES, TABLE_HEADERS, tableRows, tableTitle, type TableDType, type TableRow } from "./measure/table-rows.js";
 import { createAsciiTable } from "./format/ascii-table.js";
+import type { ComponentResult, SkippedComponent } from "./pipeline.js";
 import { plan as planMemory, planModelFor, type Plan, type PlanOptions } from "./plan/index.js";
 
-export const LIBRARIES = ["transformers", "timm"] as const;
+export const LIBRARIES = ["transformers", "timm", "diffusers"] as const;
 export type Library = (typeof LIBRARIES)[number];
 
 export interface EstimateOptions {
@@ -47,9 +49,16 @@ export interface EstimateResult {
   readonly quantization?: { readonly method: string; readonly bits: number } | null;
   /** The Planner's answer; set only when `options.plan` is given. */
   readonly plan?: Plan;
+  /** Pipelines (model_index.json): each component built as its class; the figures above are their sums. */
+  readonly components?: readonly ComponentResult[];
+  /** Set when components could not be built: the sums leave them out (listed in `skipped`). */
+  readonly partial?: boolean;
+  readonly skipped?: readonly SkippedComponent[];
 }
 
 export function detectLibrary(config: RawConfig): Library | undefined {
+  // diffusers writes `_class_name` into every model config (and `model_index.json`).
+  if (typeof config._class_name === "string") return "diffusers";
   if (typeof config.model_type === "string") return "transformers";
   if (typeof config.architecture === "string") return "timm";
   // Configs from before `model_type` existed still list their transformers classes.
@@ -161,6 +170,20 @@ export function buildTimm(raw: RawConfig, nameHint?: string): ModelBuild {
   }
 }
 
+/** A diffusers model component from its config.json: the class its `_class_name` names, built from its config. */
+export function buildDiffusers(raw: RawConfig, className?: string): ModelBuild {
+  const name = typeof raw._class_name === "string" ? raw._class_name : className;
+  if (!name) throw new InvalidConfigError("the diffusers config has no `_class_name`", "_class_name");
+  const model = diffusersModel(name);
+  if (!model) {
+    throw new UnsupportedArchitectureError(
+      `diffusers class \`${name}\` is not supported (run \`estimate-memory --list\` to see what is)`,
+      name,
+    );
+  }
+  return { module: model.build(diffusersConfig(raw, model.defaults, name)), noSplitModules: model.noSplitModules };
+}
+
 /** Every byte count must be an exact integer a JSON reader can hold: beyond 2^53 the answer would be a guess. */
 function checkMagnitude(bytes: number): void {
   if (!Number.isFinite(bytes) || bytes > Number.MAX_SAFE_INTEGER || bytes < 0) {
@@ -176,10 +199,10 @@ export function estimate(config: unknown, options: EstimateOptions = {}): Estima
   const raw = asRawConfig(config);
   const library = options.library ?? detectLibrary(raw);
   if (!library) {
-    throw optionError`cannot tell which library the config is for: pass ${optionRef("library")} transformers or timm`;
+    throw optionError`cannot tell which library the config is for: pass ${optionRef("library")} transformers, timm or diffusers`;
   }
   if (!(LIBRARIES as readonly string[]).includes(library)) {
-    throw new UsageError(`library \`${String(library)}\` is not supported (transformers or timm)`);
+    throw new UsageError(`library \`${String(library)}\` is not supported (transformers, timm or diffusers)`);
   }
   const dtypes = options.dtypes ?? TABLE_DTYPES;
   for (const dtype of dtypes) {
@@ -187,11 +210,14 @@ export function estimate(config: unknown, options: EstimateOptions = {}): Estima
       throw new UsageError(`dtype \`${String(dtype)}\` is not one of ${TABLE_DTYPES.join(", ")}`);
     }
   }
-  const built = library === "timm" ? buildTimm(raw, options.timmModelName) : buildTransformers(raw, options.model);
+  const built =
+    library === "timm" ? buildTimm(raw, options.timmModelName) : library === "diffusers" ? buildDiffusers(raw) : buildTransformers(raw, options.model);
   const size = moduleSize(built.module);
   const largest = largestLayer(built.module, built.noSplitModules ?? []);
   checkMagnitude(size.bytes * 4);
-  const model = options.model ?? (typeof raw.model_type === "string" ? raw.model_type : String(raw.architecture));
+  const model =
+    options.model ??
+    (typeof raw.model_type === "string" ? raw.model_type : library === "diffusers" ? String(raw._class_name) : String(raw.architecture));
   const rows = tableRows(
     {
       totalBytes: size.bytes,

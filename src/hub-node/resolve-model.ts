@@ -1,12 +1,12 @@
 import { EstimateError, InvalidConfigError, ModelNotFoundError, optionError, optionRef, UsageError } from "../core/errors.js";
 import { LIBRARIES, type Library } from "../core/estimate.js";
 import { cachedFile, storeFile } from "./cache.js";
-import { readCatalogConfig } from "./catalog.js";
+import { catalogPipelineDir, readCatalogConfig } from "./catalog.js";
 import { GatedRepoError, HubError, HubUnreachableError, RepoNotFoundError } from "../hub/errors.js";
 import { createHubFetch, type HubFetch } from "../hub/hub-fetch.js";
 import { isSafeRepoPath, parseHubReference, timmNameFromId, type HubReference } from "../hub/model-ref.js";
 import { looksLikePath, MAX_CONFIG_BYTES, type ResolvedModel, type WeightsSource } from "../hub/resolved-model.js";
-import { readConfigFile, resolveLocalPath } from "./local-model.js";
+import { readConfigFile, readPipelineFolder, resolveLocalPath } from "./local-model.js";
 import { tensorsFromHeader } from "../hub/weights/safetensors.js";
 import { ggufLabel, tensorsFromGguf } from "../hub/weights/gguf.js";
 import type { HubSettings } from "../hub/settings.js";
@@ -35,6 +35,8 @@ export interface ResolveOptions {
 const CONFIG = "config.json";
 
 function fromCatalog(name: string, repo: string): ResolvedModel | undefined {
+  const pipeline = catalogPipelineDir(repo);
+  if (pipeline) return { name, origin: `catalog:${pipeline.id}`, library: "diffusers", pipeline: readPipelineFolder(pipeline.path) };
   const shipped = readCatalogConfig(repo) ?? readCatalogConfig(name);
   if (!shipped) return undefined;
   const timmModelName = shipped.entry.library === "timm" ? timmNameFromId(shipped.id) : undefined;

@@ -2,6 +2,7 @@
 // application layer and the page, so it imports nothing Node-only.
 import type { Library } from "../core/estimate.js";
 import type { StoredTensor } from "../core/weights/tensors.js";
+import type { ComponentConfig } from "../core/pipeline.js";
 
 /** A checkpoint's tensors, read from headers only, for when no config can be built. */
 export interface WeightsSource {
@@ -25,6 +26,13 @@ export interface ResolvedModel {
   readonly timmModelName?: string;
   /** Reads the checkpoint headers (only when the config cannot be built). */
   readonly weights?: () => Promise<WeightsSource[]>;
+  /** A diffusers pipeline: its model_index.json and each weight-holding component's config (or why it is missing). */
+  readonly pipeline?: ResolvedPipeline;
+}
+
+export interface ResolvedPipeline {
+  readonly modelIndex: unknown;
+  readonly components: Readonly<Record<string, ComponentConfig>>;
 }
 
 /** config.json files larger than this are not configs (the largest real ones are a few hundred kB). */
