@@ -208,6 +208,14 @@ describe("/api/estimate never looks at the server's own files", () => {
     expect(a.body).not.toContain(SECRET);
   });
 
+  it.each(["../../../../../etc/passwd", "/etc/passwd", "main/../../x", "..", "a\\b", ".hidden", "x y"])("revision %j is refused before any Hub request", async (revision) => {
+    const before = standIn.requests.length;
+    const res = await fetch(`${server.url}/api/estimate?model=${BERT}&revision=${encodeURIComponent(revision)}`);
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { error: string }).error).toMatch(/^`revision` .* is not a branch, tag or commit name$/);
+    expect(standIn.requests.length).toBe(before);
+  });
+
   it("a Hub-like name that happens to be a folder here goes to the Hub like any other", async () => {
     // `src` and `test` exist in the server's working directory; `srcx` does not: both are asked of the Hub.
     const before = standIn.requests.length;

@@ -4,7 +4,7 @@ import { cachedFile, storeFile } from "./cache.js";
 import { catalogPipelineDir, readCatalogConfig } from "./catalog.js";
 import { GatedRepoError, HubError, HubUnreachableError, RepoNotFoundError } from "../hub/errors.js";
 import { createHubFetch, type HubFetch } from "../hub/hub-fetch.js";
-import { isSafeRepoPath, parseHubReference, timmNameFromId, type HubReference } from "../hub/model-ref.js";
+import { isSafeRepoPath, isSafeRevision, parseHubReference, timmNameFromId, type HubReference } from "../hub/model-ref.js";
 import { looksLikePath, MAX_CONFIG_BYTES, type ResolvedModel, type WeightsSource } from "../hub/resolved-model.js";
 import { readConfigFile, readPipelineFolder, resolveLocalPath } from "./local-model.js";
 import { tensorsFromHeader } from "../hub/weights/safetensors.js";
@@ -172,6 +172,7 @@ export async function resolveModel(input: string, options: ResolveOptions): Prom
   const { settings } = options;
   const ref = parseHubReference(input, settings.endpoint);
   const revision = options.revision ?? ref.revision ?? "main";
+  if (!isSafeRevision(revision)) throw optionError`${optionRef("revision")} \`${revision}\` is not a branch, tag or commit name`;
 
   if (settings.offline) {
     const offline = fromCache(input, ref, revision, settings) ?? fromCatalog(input, ref.repo);
@@ -195,7 +196,8 @@ export async function resolveModel(input: string, options: ResolveOptions): Prom
   try {
     const info = await modelInfo({ name: ref.repo, revision, additionalFields: ["sha", "library_name", "filePaths", "config"], ...common });
     const files = new Set(info.filePaths ?? []);
-    const commit = typeof info.sha === "string" ? info.sha : revision;
+    // The commit names a cache folder: only a real commit id from the Hub's answer is taken as one.
+    const commit = typeof info.sha === "string" && /^[0-9a-f]{40}$/.test(info.sha) ? info.sha : revision;
     const libraryName = LIBRARIES.includes(info.library_name as Library) ? (info.library_name as Library) : undefined;
     const weights = hubWeights({ input, repo: ref.repo, commit, files, settings, hubFetch, ggufFile: options.ggufFile ?? (ref.path?.endsWith(".gguf") ? ref.path : undefined) });
     const timmModelName = timmNameFromId(ref.repo);
