@@ -64,7 +64,7 @@ describe("diffusers reference records", () => {
 });
 
 // Every weight-holding component config of the shipped pipelines (catalog/pipelines) that the 27 records above do not
-// already cover, measured by the oracle kit (../shared/oracle: diffusers 0.40.0.dev0 @ 58eb52c + accelerate 1.15 for
+// already cover, measured by the oracle kit (diffusers 0.40.0.dev0 @ 58eb52c + accelerate 1.15 for
 // diffusers classes; transformers 4.47 + accelerate 1.2.1 with `--model-class` for the text and image encoders; each
 // record's `oracle` field holds its versions), built as the pipeline builds it: the class model_index.json names.
 interface ComponentRecord extends DiffusersRecord {
