@@ -47,6 +47,17 @@ export const OPTIONS = {
     valueName: "TOKEN",
     description: "Hub token for gated or private models (default: HF_TOKEN, then $HF_HOME/token); never printed",
   },
+  "model-class": {
+    kind: "value",
+    aliases: ["model_class"],
+    valueName: "CLASS",
+    description: "transformers class to build (LlamaForCausalLM, BertForTokenClassification…) instead of accelerate's choice",
+  },
+  task: {
+    kind: "value",
+    valueName: "TASK",
+    description: "build the class of a pipeline task (text-generation, text-classification, fill-mask, question-answering…)",
+  },
   "gguf-file": { kind: "value", aliases: ["gguf_file"], valueName: "FILE", description: "the .gguf file of a GGUF repo to read (default: each one)" },
   port: { kind: "value", valueName: "PORT", description: "with `serve`: the port (default 7860)" },
   host: { kind: "value", valueName: "HOST", description: "with `serve`: the address to listen on (default 127.0.0.1)" },
@@ -94,6 +105,9 @@ export interface EstimateRequest {
   readonly library?: Library;
   readonly dtypes?: readonly TableDType[];
   readonly plan?: PlanOptions;
+  /** `--model-class` / `--task`: the transformers class to build instead of accelerate's choice. */
+  readonly modelClass?: string;
+  readonly task?: string;
 }
 
 /**
@@ -125,10 +139,14 @@ export async function estimateResolved(resolved: ResolvedModel, request: Estimat
         ...(request.dtypes ? { dtypes: request.dtypes } : {}),
         ...(resolved.timmModelName ? { timmModelName: resolved.timmModelName } : {}),
         ...(request.plan ? { plan: request.plan } : {}),
+        ...(request.modelClass !== undefined ? { modelClass: request.modelClass } : {}),
+        ...(request.task !== undefined ? { task: request.task } : {}),
       }),
     ];
   } catch (error) {
-    if (error instanceof UnsupportedArchitectureError && resolved.weights) return fromHeaders();
+    // A class the user asked for is not answered with the checkpoint's headers (they describe another model).
+    const asked = request.modelClass !== undefined || request.task !== undefined;
+    if (error instanceof UnsupportedArchitectureError && resolved.weights && !asked) return fromHeaders();
     throw error;
   }
 }
@@ -193,6 +211,8 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
   let request: EstimateRequest = {
     ...(o.library_name ? { library: o.library_name as Library } : {}),
     ...(o.dtypes ? { dtypes: o.dtypes as TableDType[] } : {}),
+    ...(o["model-class"] !== undefined ? { modelClass: o["model-class"] as string } : {}),
+    ...(o.task !== undefined ? { task: o.task as string } : {}),
   };
   let planOptions: PlanOptions | undefined;
   try {
