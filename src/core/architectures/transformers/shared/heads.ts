@@ -21,7 +21,12 @@ import type { ModelBuild } from "../../types.js";
 export type HeadExpr = number | boolean | null | readonly unknown[];
 /** What one statement of an `__init__` registers: `["child", name, node]`, `["param", …]`, `["if", …]`… */
 export type HeadItem = readonly unknown[];
-export type HeadRecipe = readonly HeadItem[];
+export type HeadItems = readonly HeadItem[];
+/** A head class: its `_no_split_modules` (class attribute, inherited) and what its `__init__` registers. */
+export interface HeadRecipe {
+  readonly noSplit: readonly string[] | null;
+  readonly items: HeadItems;
+}
 
 /** A recipe step this reader cannot evaluate for this config (an attribute the config lacks, a model mismatch). */
 export class HeadRecipeError extends Error {
@@ -155,7 +160,6 @@ export type BackboneBuilder = (cls: string) => ModelBuild;
 interface Context {
   readonly c: Config;
   readonly backbone: BackboneBuilder;
-  noSplit: readonly string[] | null;
 }
 
 /** A module under construction: registration order kept, a re-assigned name keeps its first position. */
@@ -183,7 +187,6 @@ function node(n: unknown, ctx: Context): Module | null {
   switch (kind) {
     case "backbone": {
       const b = ctx.backbone(a[0] as string);
-      ctx.noSplit ??= b.noSplitModules;
       let m = b.module;
       for (const [child, cond] of a[1] as [string, unknown][]) {
         if (truthy(evaluate(cond, c))) m = { ...m, children: m.children.filter(([name]) => name !== child) };
@@ -211,7 +214,7 @@ function node(n: unknown, ctx: Context): Module | null {
       return list("Sequential", ...(a[0] as unknown[]).map((x) => node(x, ctx) ?? stateless("Identity")));
     case "module": {
       const parts = new Parts();
-      run(a[1] as HeadRecipe, parts, ctx);
+      run(a[1] as HeadItems, parts, ctx);
       return parts.module(a[0] as string);
     }
     default:
@@ -219,7 +222,7 @@ function node(n: unknown, ctx: Context): Module | null {
   }
 }
 
-function run(items: HeadRecipe, parts: Parts, ctx: Context): void {
+function run(items: HeadItems, parts: Parts, ctx: Context): void {
   for (const item of items) {
     const [kind, ...a] = item as [string, ...unknown[]];
     switch (kind) {
@@ -253,7 +256,7 @@ function run(items: HeadRecipe, parts: Parts, ctx: Context): void {
         break;
       }
       case "if":
-        run((truthy(evaluate(a[0], ctx.c)) ? a[1] : a[2]) as HeadRecipe, parts, ctx);
+        run((truthy(evaluate(a[0], ctx.c)) ? a[1] : a[2]) as HeadItems, parts, ctx);
         break;
       default:
         throw new HeadRecipeError(`unknown recipe step \`${kind}\``);
@@ -261,10 +264,12 @@ function run(items: HeadRecipe, parts: Parts, ctx: Context): void {
   }
 }
 
-/** Builds head class `cls` from its recipe; the backbone comes from `backbone`, `_no_split_modules` with it. */
+/**
+ * Builds head class `cls` from its recipe; the backbone comes from `backbone`. `_no_split_modules` is the head
+ * class's own (BertModel declares it, BertForSequenceClassification does not: accelerate's walk differs).
+ */
 export function buildHead(cls: string, recipe: HeadRecipe, c: Config, backbone: BackboneBuilder): ModelBuild {
-  const ctx: Context = { c, backbone, noSplit: null };
   const parts = new Parts();
-  run(recipe, parts, ctx);
-  return { module: parts.module(cls), noSplitModules: ctx.noSplit };
+  run(recipe.items, parts, { c, backbone });
+  return { module: parts.module(cls), noSplitModules: recipe.noSplit };
 }

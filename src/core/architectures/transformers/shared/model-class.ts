@@ -9,7 +9,7 @@ import type { Config } from "../../../config/config.js";
 import { UnsupportedArchitectureError, UsageError } from "../../../errors.js";
 import type { ModelBuild, ModelBuilder, TransformersArchitecture } from "../../types.js";
 import { buildHead, HeadRecipeError } from "./heads.js";
-import { HEAD_RECIPES, MODEL_CLASSES, PIPELINE_TASKS, TASK_ALIASES } from "./model-classes.js";
+import { CLASS_NO_SPLIT, HEAD_RECIPES, MODEL_CLASSES, PIPELINE_TASKS, TASK_ALIASES } from "./model-classes.js";
 
 /** What the user asked for; both absent means accelerate's own choice. */
 export interface ClassRequest {
@@ -138,7 +138,11 @@ export function buildModelClass(
     const builder = builderFor(arch, auto);
     if (!builder) continue;
     const built = builder(config);
-    if (cls === undefined || built.module.cls === cls) return built;
+    if (cls === undefined || built.module.cls === cls) {
+      // `_no_split_modules` is per class: BertModel declares it, BertForMaskedLM does not.
+      const own = CLASS_NO_SPLIT[built.module.cls];
+      return own === undefined || auto === "AutoModel" ? built : { ...built, noSplitModules: own };
+    }
   }
   const fromRecipe = cls !== undefined ? buildByRecipe(arch, config, cls) : undefined;
   if (fromRecipe) return fromRecipe;
