@@ -34,7 +34,7 @@ console.log(`bare node -e 0            median ${fmt(bare)}`);
 console.log(`estimate-memory bert-base-cased  median ${fmt(cli)}  (${(cli / bare).toFixed(2)} × bare node; target ≤ 2.5) — asks the Hub first, then the shipped config`);
 console.log(`HF_HUB_OFFLINE=1 estimate-memory bert-base-cased  median ${fmt(offline)}  (${(offline / bare).toFixed(2)} × bare node)`);
 
-const refFile = new URL("../../shared/reference/transformers-default-configs.jsonl", import.meta.url);
+const refFile = new URL("../test/fixtures/reference/transformers-default-configs.jsonl", import.meta.url);
 if (existsSync(refFile)) {
   const records = readFileSync(refFile, "utf8").split("\n").filter(Boolean).map((l) => JSON.parse(l.replace(/\bInfinity\b/g, "1e999").replace(/\bNaN\b/g, "null")));
   const dir = mkdtempSync(join(tmpdir(), "estimate-memory-bench-"));

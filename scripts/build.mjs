@@ -7,7 +7,10 @@ import { gzipSync } from "node:zlib";
 
 const root = new URL("../", import.meta.url);
 rmSync(new URL("dist", root), { recursive: true, force: true });
-const common = { bundle: true, format: "esm", target: "node20", sourcemap: false, logLevel: "warning" };
+// Source maps ship with the package (without the sources themselves: the stack only needs file and line), so a
+// `DEBUG=estimate-memory` stack (bin/estimate-memory.js turns maps on) or `node --enable-source-maps` names
+// TypeScript lines. Node reads a map only when maps are enabled: no start-up cost otherwise.
+const common = { bundle: true, format: "esm", target: "node20", sourcemap: true, sourcesContent: false, logLevel: "warning" };
 await build({ ...common, entryPoints: { index: "src/index.ts" }, outdir: "dist", platform: "neutral" });
 // Minified: the CLI parses ~1 MB of architecture tables at start-up, and parsing is most of its start time.
 await build({ ...common, minify: true, entryPoints: { node: "src/node.ts", cli: "src/cli/bin.ts" }, outdir: "dist", platform: "node", splitting: true, chunkNames: "chunks/[name]-[hash]" });

@@ -1,10 +1,10 @@
-// Copies the real config.json files held in ../shared/reference/hub-configs.jsonl into catalog/configs/, and
+// Copies the real config.json files held in test/fixtures/reference/hub-configs.jsonl into catalog/configs/, and
 // (re)writes catalog/index.json from them plus catalog/extra.json (configs rebuilt by hand, and legacy aliases).
 // Run after the reference or extra.json changes: `node scripts/catalog-from-reference.mjs`.
 import { readFileSync, writeFileSync, mkdirSync, existsSync } from "node:fs";
 
 const root = new URL("../", import.meta.url);
-const ref = new URL("../shared/reference/hub-configs.jsonl", root);
+const ref = new URL("test/fixtures/reference/hub-configs.jsonl", root);
 mkdirSync(new URL("catalog/configs/", root), { recursive: true });
 const fileFor = (id) => `${id.replace("/", "--")}.json`;
 const models = {};

@@ -1,8 +1,8 @@
-import json, sys
+import json, os, sys
 # Prints a compact view of reference records whose id matches any argument (for porting work).
 recs = []
 for f in ['transformers-default-configs.jsonl', 'hub-configs.jsonl']:
-    for l in open('/work/shared/reference/' + f):
+    for l in open(os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'test', 'fixtures', 'reference', f)):
         recs.append(json.loads(l))
 for r in recs:
     if not any(a == r['id'] or a == r['id'].split('/')[-1] for a in sys.argv[1:]): continue

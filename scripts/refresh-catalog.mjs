@@ -4,8 +4,8 @@
 //
 //   node scripts/refresh-catalog.mjs [ID...]        HF_ENDPOINT (default https://huggingface.co), HF_TOKEN for gated repos
 //
-// Entries that come from ../shared/reference (hub-configs.jsonl) are left to scripts/catalog-from-reference.mjs, which
-// regenerates their files; they are reported as skipped. `refreshCatalog` takes the fetch function as a parameter so
+// Entries that come from the reference (test/fixtures/reference/hub-configs.jsonl) are left to
+// scripts/catalog-from-reference.mjs, which regenerates their files; they are reported as skipped. `refreshCatalog` takes the fetch function as a parameter so
 // its logic is tested with a fake one (test/refresh-catalog.test.ts).
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -36,7 +36,7 @@ function parseLenient(text) {
 export async function refreshCatalog({ root, fetch, endpoint = DEFAULT_ENDPOINT, token, ids, now = new Date(), log = () => {} }) {
   const extraPath = join(root, "catalog", "extra.json");
   const extra = JSON.parse(readFileSync(extraPath, "utf8"));
-  const referencePath = join(root, "..", "shared", "reference", "hub-configs.jsonl");
+  const referencePath = join(root, "test", "fixtures", "reference", "hub-configs.jsonl");
   const referenceIds = new Set(
     existsSync(referencePath)
       ? readFileSync(referencePath, "utf8").split("\n").filter((l) => l.trim()).map((l) => JSON.parse(l).id)

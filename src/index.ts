@@ -22,10 +22,13 @@ export {
   UnsupportedArchitectureError,
   ModelNotFoundError,
   UsageError,
+  OptionError,
   isEstimateError,
 } from "./core/errors.js";
 export type { Module, Tensor, DType } from "./core/modules/module.js";
-export { PLAN_DTYPES, QUANTIZATIONS, TRAIN_METHODS, OPTIMIZERS, PRECISIONS, FSDP_MODES, OFFLOADS } from "./core/plan/types.js";
+export { PLAN_DTYPES, QUANTIZATIONS, TRAIN_METHODS, OPTIMIZERS, PRECISIONS, FSDP_MODES, OFFLOADS, ZERO_STAGES } from "./core/plan/types.js";
+export { PLAN_OPTION_TABLE, PLAN_DEFAULTS, validatePlanOptions } from "./core/plan/options.js";
+export type { PlanOptionDef, PlanOptionKey } from "./core/plan/options.js";
 export type { PlanOptions, Plan, PlanDType, Quantization, TrainMethod, Optimizer, Precision, KvCacheDetail, LoraDetail, StageRow, GpuInfo } from "./core/plan/types.js";
 export { GPU_CATALOG } from "./core/plan/gpu-catalog.js";
 export type { GpuSpec, GpuVendor } from "./core/plan/gpu-catalog.js";

@@ -1,15 +1,20 @@
 /**
- * Node-only helpers on top of the core: resolving MODEL arguments (paths, the shipped catalog) and the CLI.
+ * Node-only helpers on top of the core: resolving MODEL arguments (paths, the Hub cache, the shipped catalog), the
+ * application layer (resolve + estimate + plan options), the CLI and the server.
  */
 export * from "./index.js";
-export { resolveLocalPath, timmNameFromId, MAX_CONFIG_BYTES } from "./hub/resolve-model.js";
-export { resolveModel } from "./hub/resolve-hub-model.js";
-export type { ResolveOptions } from "./hub/resolve-hub-model.js";
-export { hubSettings } from "./hub/settings.js";
+export { resolveLocalPath, readConfigFile } from "./hub-node/local-model.js";
+export { timmNameFromId } from "./hub/model-ref.js";
+export { MAX_CONFIG_BYTES } from "./hub/resolved-model.js";
+export type { ResolvedModel, WeightsSource } from "./hub/resolved-model.js";
+export { resolveModel } from "./hub-node/resolve-model.js";
+export type { ResolveOptions } from "./hub-node/resolve-model.js";
+export { hubSettings } from "./hub-node/settings.js";
 export type { HubSettings } from "./hub/settings.js";
 export { HubError, GatedRepoError, RepoNotFoundError, HubUnreachableError } from "./hub/errors.js";
-export type { ResolvedModel } from "./hub/resolve-model.js";
-export { catalogIndex, catalogId, readCatalogConfig } from "./hub/catalog.js";
+export { catalogIndex, catalogId, readCatalogConfig } from "./hub-node/catalog.js";
+export { estimateModel, estimateResolved, type EstimateRequest } from "./app/estimate-model.js";
+export { planOptionsFromNamed, planOptionsFromQuery, planOptionsToParams } from "./app/plan-options.js";
 export { main } from "./cli/main.js";
 export { startServer } from "./server/server.js";
 export type { ServeOptions, RunningServer } from "./server/server.js";

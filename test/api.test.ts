@@ -7,7 +7,8 @@ const gpt2 = hub.find((r) => r.id === "openai-community/gpt2")!;
 
 describe("estimate-memory (library)", () => {
   it("estimate() returns the --json object, with a plan when asked", async () => {
-    const api = await import("../dist/index.js");
+    // The built file, typed by the sources it is built from (so type-checking needs no build).
+    const api = (await import("../dist/index.js" as string)) as typeof import("../src/index.js");
     const result = api.estimate(gpt2.config, { model: "gpt2", plan: { inference: true, dtype: "float16", batchSize: 2, seqLen: 1024 } });
     expect(result).toMatchObject({ model: "gpt2", parameters: gpt2.expected.param_count, totalBytes: gpt2.expected.total_size_bytes, source: "config" });
     // Same rows as accelerate's table in the reference (the title, and so the width, follow the model name).

@@ -1,10 +1,10 @@
 // Batch runs: many MODELs or --from-file, CSV / Markdown / JSON output in order, failures don't stop the run.
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { main } from "../src/cli/main.js";
 import { loadReference } from "./helpers/reference.js";
+import { tempDir } from "./helpers/temp-dir.js";
 
 async function run(argv: string[]) {
   let stdout = "";
@@ -12,13 +12,13 @@ async function run(argv: string[]) {
   const code = await main(argv, {
     stdout: (t) => (stdout += t),
     stderr: (t) => (stderr += t),
-    env: { HF_HUB_OFFLINE: "1", HF_HOME: mkdtempSync(join(tmpdir(), "em-batch-home-")) },
+    env: { HF_HUB_OFFLINE: "1", HF_HOME: tempDir("em-batch-home-") },
   });
   return { code, stdout, stderr };
 }
 
 const defaults = loadReference("transformers-default-configs.jsonl");
-const dir = mkdtempSync(join(tmpdir(), "em-batch-"));
+const dir = tempDir("em-batch-");
 const paths = defaults.map((r) => {
   const path = join(dir, `${r.id}.json`);
   writeFileSync(path, JSON.stringify(r.config));

@@ -1,16 +1,16 @@
-import { mkdtempSync, writeFileSync, mkdirSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { execFileSync, spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import { main } from "../src/cli/main.js";
 import { loadReference } from "./helpers/reference.js";
+import { tempDir } from "./helpers/temp-dir.js";
 
 async function run(...argv: string[]) {
   let stdout = "";
   let stderr = "";
   // Offline: these tests are about the shipped catalog and local files (test/hub.test.ts covers the Hub).
-  const env = { HF_HUB_OFFLINE: "1", HF_HOME: mkdtempSync(join(tmpdir(), "estimate-memory-home-")) };
+  const env = { HF_HUB_OFFLINE: "1", HF_HOME: tempDir("estimate-memory-home-") };
   const code = await main(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), env });
   return { code, stdout, stderr };
 }
@@ -21,10 +21,6 @@ const record = (id: string) => {
   if (!r) throw new Error(`no reference record ${id}`);
   return r;
 };
-
-function tempDir(): string {
-  return mkdtempSync(join(tmpdir(), "estimate-memory-"));
-}
 
 describe("estimate-memory MODEL (table)", () => {
   it("prints accelerate's loading line and table for a catalog id", async () => {

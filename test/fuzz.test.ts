@@ -5,8 +5,7 @@
 //
 // Deterministic: the seed is fixed (FUZZ_SEED overrides it) and printed with the case count, so a CI failure
 // reproduces with `FUZZ_SEED=<seed> npx vitest run test/fuzz.test.ts`; fast-check prints the failing case's path.
-import { mkdtempSync, rmSync, writeFileSync, writeSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync, writeSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
@@ -16,10 +15,13 @@ import { EstimateError } from "../src/core/errors.js";
 import { estimateFromTensors } from "../src/core/weights/estimate-weights.js";
 import { supportedArchitectures } from "../src/core/architectures/registry.js";
 import { isSafeRepoPath, isValidRepoId, parseHubReference } from "../src/hub/model-ref.js";
-import { readLocalSafetensors, tensorsFromHeader } from "../src/hub/weights/safetensors.js";
-import { readLocalGguf, tensorsFromGguf } from "../src/hub/weights/gguf.js";
+import { tensorsFromHeader } from "../src/hub/weights/safetensors.js";
+import { tensorsFromGguf } from "../src/hub/weights/gguf.js";
+import { readLocalSafetensors } from "../src/hub-node/weights/local-safetensors.js";
+import { readLocalGguf } from "../src/hub-node/weights/local-gguf.js";
 import { loadSeedConfigs, type SeedConfig } from "./helpers/fuzz-seeds.js";
 import { makeGguf, makeSafetensors } from "./helpers/weights.js";
+import { tempDir } from "./helpers/temp-dir.js";
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20_261_125);
 /** FUZZ_SCALE=10 runs ten times as many cases (for a local soak). */
@@ -38,10 +40,9 @@ const TEST_TIMEOUT = 300_000;
 const stats = { cases: 0, results: 0, errors: 0, skipped: 0, slowestMs: 0, slowest: "", peakHeap: 0 };
 const seeds = loadSeedConfigs();
 const modelTypes = supportedArchitectures().transformers;
-const scratch = mkdtempSync(join(tmpdir(), "estimate-memory-fuzz-"));
+const scratch = tempDir("estimate-memory-fuzz-");
 
 afterAll(() => {
-  rmSync(scratch, { recursive: true, force: true });
   console.log(
     `fuzz: ${stats.cases} cases (seed ${SEED}): ${stats.results} results, ${stats.errors} typed errors, ${stats.skipped} skipped (known per-layer loops); ` +
       `slowest ${stats.slowestMs.toFixed(0)} ms (${stats.slowest}); peak heap ${(stats.peakHeap / 1024 ** 2).toFixed(0)} MB`,

@@ -1,13 +1,14 @@
 // The Hub client against a stand-in on 127.0.0.1: every MODEL form, tokens, gated/private/missing repos, the
 // huggingface_hub cache layout, offline use, retries and token hygiene.
-import { mkdtempSync, readFileSync, readlinkSync, writeFileSync, mkdirSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, readlinkSync, writeFileSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { main } from "../src/cli/main.js";
 import { parseHubReference, isValidRepoId } from "../src/hub/model-ref.js";
+import { createHubFetch } from "../src/hub/hub-fetch.js";
 import { startHubStandIn, type HubStandIn } from "./helpers/hub-stand-in.js";
 import { loadReference } from "./helpers/reference.js";
+import { tempDir } from "./helpers/temp-dir.js";
 
 const hubRecords = loadReference("hub-configs.jsonl");
 const ref = (id: string) => {
@@ -43,13 +44,17 @@ afterAll(async () => {
 });
 
 function freshHome(): string {
-  return mkdtempSync(join(tmpdir(), "estimate-memory-hf-"));
+  return tempDir("estimate-memory-hf-");
 }
+
+/** The retry backoff's waits, recorded instead of slept. */
+let waits: number[] = [];
+const sleep = async (ms: number) => void waits.push(ms);
 
 async function run(argv: string[], env: Record<string, string | undefined>) {
   let stdout = "";
   let stderr = "";
-  const code = await main(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), env });
+  const code = await main(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), env, sleep });
   return { code, stdout, stderr };
 }
 
@@ -210,15 +215,35 @@ describe("against the stand-in", () => {
 
   it("retries 503 and 429 with backoff, then gives a clear line", async () => {
     const env = { HF_ENDPOINT: hub.url, HF_HOME: freshHome() };
+    // Exponential backoff from 500 ms, 4 tries in all (the stand-in's `Retry-After: 0` asks for no particular wait).
     hub.failNext(2, 503);
+    waits = [];
     const recovered = await run(["org/gpt2-copy", "--json"], env);
     expect(recovered.code).toBe(0);
+    expect(waits).toEqual([500, 1000]);
     hub.failNext(20, 429);
+    waits = [];
     const busy = await run(["gpt2", "--json"], { ...env, HF_HOME: freshHome() });
     hub.failNext(0, 503);
     expect(busy.code).toBe(1);
     expect(busy.stderr.trim()).toBe("error: the Hub answered HTTP 429 for gpt2 after several tries; try again later");
-  }, 30_000);
+    expect(waits).toEqual([500, 1000, 2000]);
+  });
+
+  it("waits as Retry-After says (in seconds), at most 5 s, and gives up after 4 tries", async () => {
+    const answers = [["2"], ["30"], [null], [null]].map(([after]) => new Response("busy", { status: 429, headers: after ? { "retry-after": after } : {} }));
+    const recorded: number[] = [];
+    const hubFetch = createHubFetch({
+      endpoint: "https://hub.example",
+      fetch: async () => answers.shift() ?? new Response("{}"),
+      sleep: async (ms) => void recorded.push(ms),
+    });
+    const response = await hubFetch("https://hub.example/api/models/x");
+    expect(response.status).toBe(429);
+    expect(hubFetch.requests).toBe(4);
+    // 2 s as asked; 30 s capped at 5 s; after try 3 the exponential step 500 × 2² = 2000 ms; try 4 is the last.
+    expect(recorded).toEqual([2000, 5000, 2000]);
+  });
 
   it("sends the token only to the endpoint: a redirect to another host drops it", async () => {
     hub.redirectFilesTo(cdn.url);

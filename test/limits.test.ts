@@ -1,7 +1,6 @@
 // Every bound the tool sets on what it reads, one test each: config.json size, safetensors header size and
 // offsets, GGUF counts / names / shapes, file names that would leave the snapshot folder, model ids.
-import { mkdirSync, mkdtempSync, openSync, closeSync, writeFileSync, ftruncateSync, writeSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, openSync, closeSync, writeFileSync, ftruncateSync, writeSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { main } from "../src/cli/main.js";
@@ -10,13 +9,17 @@ import { estimate } from "../src/core/estimate.js";
 import { EstimateError, InvalidConfigError } from "../src/core/errors.js";
 import { MAX_INDEXED_LAYERS } from "../src/core/modules/module.js";
 import { isSafeRepoPath, isValidRepoId, parseHubReference } from "../src/hub/model-ref.js";
-import { MAX_CONFIG_BYTES, readConfigFile } from "../src/hub/resolve-model.js";
-import { MAX_SAFETENSORS_HEADER, readLocalSafetensors, readLocalSafetensorsIndex, tensorsFromHeader } from "../src/hub/weights/safetensors.js";
-import { MAX_GGUF_KV, MAX_GGUF_NAME, MAX_GGUF_TENSORS, readLocalGguf, tensorsFromGguf } from "../src/hub/weights/gguf.js";
+import { MAX_CONFIG_BYTES } from "../src/hub/resolved-model.js";
+import { readConfigFile } from "../src/hub-node/local-model.js";
+import { MAX_SAFETENSORS_HEADER, tensorsFromHeader } from "../src/hub/weights/safetensors.js";
+import { readLocalSafetensors, readLocalSafetensorsIndex } from "../src/hub-node/weights/local-safetensors.js";
+import { MAX_GGUF_KV, MAX_GGUF_NAME, MAX_GGUF_TENSORS, tensorsFromGguf } from "../src/hub/weights/gguf.js";
+import { readLocalGguf } from "../src/hub-node/weights/local-gguf.js";
 import { startHubStandIn, type HubStandIn } from "./helpers/hub-stand-in.js";
 import { makeGguf, makeSafetensors } from "./helpers/weights.js";
+import { tempDir } from "./helpers/temp-dir.js";
 
-const dir = () => mkdtempSync(join(tmpdir(), "estimate-memory-limits-"));
+const dir = () => tempDir("estimate-memory-limits-");
 const BERT = { model_type: "bert", hidden_size: 64, num_attention_heads: 4, num_hidden_layers: 2, intermediate_size: 128, vocab_size: 100 };
 
 async function run(argv: string[], env: Record<string, string | undefined> = {}) {

@@ -1,4 +1,4 @@
-// Architectures newer than transformers 4.47 (group G), checked against hand counts of each published checkpoint.
+// Architectures newer than transformers 4.47, checked against hand counts of each published checkpoint.
 // Fixtures under test/fixtures/configs/: Qwen3-8B, Qwen3-30B-A3B, DeepSeek-V3, gpt-oss-20b and phi-4 are vendored
 // copies of the Hub's config.json (the same files as catalog/configs/, whose index.json names the repository and
 // commit each came from); Llama 4 Scout's is its `text_config` as printed in a public repository's Llama4Config dump;
@@ -195,7 +195,7 @@ describe("smollm3 (HuggingFaceTB/SmolLM3-3B)", () => {
 });
 
 describe("phi4 = phi3 architecture (microsoft/phi-4)", () => {
-  // Phi-4 ships model_type "phi3"; this checks the phi3 port (group A) against Phi-4's published size.
+  // Phi-4 ships model_type "phi3"; this checks the phi3 port against Phi-4's published size.
   const raw = fixture("microsoft--phi-4");
   const [V, H, I, L, hd] = [100352, 5120, 17920, 40, 128];
   const layer = H * (40 * hd + 2 * 10 * hd) + 40 * hd * H + H * 2 * I + I * H + 2 * H; // qkv_proj, o_proj, gate_up, down

@@ -1,4 +1,4 @@
-// Walks every record of ../shared/reference/*.jsonl (transformers 4.47.1 + accelerate 1.2.1 + timm ground truth)
+// Walks every record of test/fixtures/reference/*.jsonl (transformers 4.47.1 + accelerate 1.2.1 + timm ground truth)
 // and checks parameters, buffers, total, largest layer (bytes and names), no-split modules, rows and the table.
 // Records listed in reference-pending.txt may still differ; one that starts matching must leave the list.
 import { afterAll, describe, expect, it } from "vitest";

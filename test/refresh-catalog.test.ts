@@ -1,13 +1,13 @@
 // scripts/refresh-catalog.mjs with a fake fetch: the Hub is never contacted in tests.
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 // @ts-ignore -- a plain .mjs script without type declarations
 import { refreshCatalog } from "../scripts/refresh-catalog.mjs";
+import { tempDir } from "./helpers/temp-dir.js";
 
 function fakeRoot() {
-  const root = mkdtempSync(join(tmpdir(), "estimate-memory-refresh-"));
+  const root = tempDir("estimate-memory-refresh-");
   mkdirSync(join(root, "catalog", "configs"), { recursive: true });
   const extra = {
     models: {

@@ -1,13 +1,12 @@
 // `/api/estimate` with planner options: the CLI's flags as query parameters, answered with the CLI's `--json`
 // object and its `plan`. Expected figures are worked out by hand beside each assertion.
-import { mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { main } from "../src/cli/main.js";
-import { planOptionsFromQuery } from "../src/cli/plan-cli.js";
+import { planOptionsFromQuery } from "../src/app/plan-options.js";
 import { startServer, type RunningServer } from "../src/server/server.js";
 import { startHubStandIn, type HubStandIn } from "./helpers/hub-stand-in.js";
+import { tempDir } from "./helpers/temp-dir.js";
 
 const LLAMA = "meta-llama/Llama-3.1-8B";
 const llamaConfig = readFileSync(new URL("../catalog/configs/meta-llama--Llama-3.1-8B.json", import.meta.url), "utf8");
@@ -24,8 +23,8 @@ beforeAll(async () => {
   server = await startServer({
     port: 0,
     host: "127.0.0.1",
-    staticDir: mkdtempSync(join(tmpdir(), "em-static-")),
-    settings: { endpoint: standIn.url, token: undefined, cacheDir: mkdtempSync(join(tmpdir(), "em-serve-plan-")), offline: false },
+    staticDir: tempDir("em-static-"),
+    settings: { endpoint: standIn.url, token: undefined, cacheDir: tempDir("em-serve-plan-"), offline: false },
   });
 }, 30_000);
 
@@ -41,7 +40,7 @@ const api = async (query: string) => {
 
 async function cliJson(...argv: string[]): Promise<Record<string, unknown>> {
   let stdout = "";
-  const env = { HF_HUB_OFFLINE: "1", HF_HOME: mkdtempSync(join(tmpdir(), "em-home-")) };
+  const env = { HF_HUB_OFFLINE: "1", HF_HOME: tempDir("em-home-") };
   const code = await main(argv, { stdout: (t) => (stdout += t), stderr: () => {}, env });
   expect(code).toBe(0);
   return JSON.parse(stdout) as Record<string, unknown>;
@@ -125,12 +124,21 @@ describe("GET /api/estimate with planner options", () => {
       expect(body, query).toEqual({ error: expect.any(String) });
     }
     expect(standIn.requests.length).toBe(before);
-    // Combinations the planner refuses once it runs are 400 too.
-    for (const query of ["inference=1&zero=3", "inference=1&train=full", "train=full&quantization=bnb-nf4", "inference=1&lora-r=8"]) {
+    // Contradictory combinations are refused before the Hub too, naming the query parameters (not CLI flags).
+    for (const [query, named] of [
+      ["inference=1&zero=3&gpus=2", "`zero` applies to `train`"],
+      ["inference=1&train=full", "`inference` and `train` are exclusive"],
+      ["train=full&quantization=bnb-nf4", "`quantization` is for `inference`"],
+      ["inference=1&lora-r=8", "`lora-r` needs `train` lora"],
+      ["train=full&zero=3", "`zero` needs `gpus`"],
+      ["train=full&gpus=2&seq-len=0", "`seq-len` must be a positive integer"],
+    ] as const) {
       const { status, body } = await api(query);
       expect(status, query).toBe(400);
-      expect(body.error, query).toMatch(/--/);
+      expect(body.error, query).toContain(named);
+      expect(body.error, query).not.toMatch(/--|seqLen|loraR/);
     }
+    expect(standIn.requests.length).toBe(before);
   });
 });
 

@@ -1,6 +1,6 @@
 // timm/models/convnext.py: expected counts written out per block; published "Params (M)" from the timm model cards.
 import { describe, expect, it } from "vitest";
-import { millions, timmParams } from "./timm-helpers-a.js";
+import { millions, timmParams } from "./helpers/timm.js";
 
 const ln = (d: number) => 2 * d;
 /** ConvNeXt block: 7×7 depthwise conv (+bias), LayerNorm, fc1 d→4d, fc2 4d→d, layer-scale gamma. */

@@ -1,7 +1,7 @@
 // timm/models/efficientnet.py + mobilenetv3.py: expected counts written out per block; published "Params (M)" from
 // the timm model cards.
 import { describe, expect, it } from "vitest";
-import { millions, timmParams } from "./timm-helpers-a.js";
+import { millions, timmParams } from "./helpers/timm.js";
 
 const bn = (c: number) => 2 * c;
 /** Squeeze-excite: reduce and expand 1×1 convs with bias. */

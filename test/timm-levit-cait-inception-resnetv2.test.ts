@@ -2,7 +2,7 @@
 // published "Params (M)" from timm's results/results-imagenet.csv (param_count column, timm v1.0.28).
 import { describe, expect, it } from "vitest";
 import { estimate } from "../src/core/estimate.js";
-import { millions, timmParams } from "./timm-helpers-a.js";
+import { millions, timmParams } from "./helpers/timm.js";
 
 const run = (architecture: string, extra: Record<string, unknown> = {}) =>
   estimate({ architecture, num_classes: 1000, ...extra }, { library: "timm" });

@@ -1,7 +1,7 @@
 // timm/models/regnet.py, densenet.py, vgg.py: expected counts written out per block; published "Params (M)" from
 // the timm model cards.
 import { describe, expect, it } from "vitest";
-import { millions, timmParams } from "./timm-helpers-a.js";
+import { millions, timmParams } from "./helpers/timm.js";
 
 const bn = (c: number) => 2 * c;
 

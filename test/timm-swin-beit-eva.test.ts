@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { estimate } from "../src/core/estimate.js";
 import { InvalidConfigError } from "../src/core/errors.js";
-import { millions, timmParams } from "./timm-helpers-a.js";
+import { millions, timmParams } from "./helpers/timm.js";
 
 const timm = (name: string, extra: Record<string, unknown> = {}, numClasses = 1000) =>
   estimate({ architecture: name, num_classes: numClasses, ...extra }, { library: "timm" });

@@ -1,7 +1,7 @@
 // timm/models/vision_transformer.py + deit.py: expected counts written out per block; published "Params (M)" from
 // the timm model cards.
 import { describe, expect, it } from "vitest";
-import { millions, timmParams } from "./timm-helpers-a.js";
+import { millions, timmParams } from "./helpers/timm.js";
 
 /** Pre-norm block: LN, qkv (+bias), proj, LN, fc1 d→h, fc2 h→d; optional layer-scale gammas. */
 const block = (d: number, h = 4 * d, ls = false) => 2 * d + (3 * d * d + 3 * d) + (d * d + d) + 2 * d + (d * h + h) + (h * d + d) + (ls ? 2 * d : 0);

@@ -1,13 +1,13 @@
 // The Hub token never shows: not in stdout, stderr, error lines or --json output, whatever the failure (gated,
 // private, missing, 429/5xx, unreachable endpoint, redirects), stack traces included (DEBUG=estimate-memory);
 // and it is only ever sent to HF_ENDPOINT's host — never to a CDN a redirect points at, never in a URL.
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { main } from "../src/cli/main.js";
-import { startHubStandIn, type HubStandIn, type RecordedRequest } from "./helpers/hub-stand-in.js";
+import { startHubStandIn, type HubStandIn, type RecordedRequest, type StandInRepo } from "./helpers/hub-stand-in.js";
 import { makeGguf, makeSafetensors } from "./helpers/weights.js";
+import { tempDir } from "./helpers/temp-dir.js";
 
 const TOKEN = "hf_hygieneSecret0123456789abcdefXYZ";
 /** Another user's token: the stand-in accepts only this one for gated/private repos, so TOKEN is refused. */
@@ -16,7 +16,7 @@ const BERT = JSON.stringify({ model_type: "bert", hidden_size: 64, num_attention
 const GGUF = makeGguf({ "general.architecture": "llama" }, [{ name: "blk.0.attn_q.weight", shape: [8, 8], type: 0 }]);
 const SAFETENSORS = makeSafetensors({ "model.layers.0.mlp.up_proj.weight": { dtype: "BF16", shape: [8, 4] } });
 
-const repos = [
+const repos: StandInRepo[] = [
   { id: "org/public", files: { "config.json": BERT } },
   { id: "org/gated", gated: true, files: { "config.json": BERT } },
   { id: "org/private", private: true, files: { "config.json": BERT } },
@@ -41,7 +41,7 @@ afterAll(async () => {
   await cdn.close();
 });
 
-const home = () => mkdtempSync(join(tmpdir(), "estimate-memory-token-"));
+const home = () => tempDir("estimate-memory-token-");
 
 interface Outcome {
   readonly code: number;
@@ -63,7 +63,8 @@ async function run(model: string, via: Via, extra: { argv?: string[]; env?: Reco
   const argv = [model, ...(via === "flag" ? ["--access_token", TOKEN] : []), ...(extra.argv ?? [])];
   let stdout = "";
   let stderr = "";
-  const code = await main(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), env });
+  // The retry backoff is recorded, not slept: "after every retry" runs take no time.
+  const code = await main(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), env, sleep: async () => {} });
   return { code, stdout, stderr };
 }
 
@@ -124,7 +125,7 @@ describe("token hygiene: error paths print no token", () => {
   }
 
   it("429 and 503 after every retry", async () => {
-    // Each takes the full backoff (~3.5 s): one with DEBUG's stack trace, one without.
+    // Each runs out the retries: one with DEBUG's stack trace, one without.
     for (const [status, debug] of [[429, true], [503, false]] as const) {
       {
         hub.failNext(100, status);
@@ -139,7 +140,7 @@ describe("token hygiene: error paths print no token", () => {
       }
     }
     expectOnlyEndpointSawToken("429/503");
-  }, 60_000);
+  });
 
   it("a token that is not a Hugging Face token is refused without being echoed", async () => {
     const bad = "not-a-token-but-a-secret-42";

@@ -1,6 +1,5 @@
 // The page in a real browser (Debian's Chromium through playwright-core) and the server's API.
-import { existsSync, mkdirSync, mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium, type Browser } from "playwright-core";
@@ -8,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startServer, type RunningServer } from "../src/server/server.js";
 import { startHubStandIn, type HubStandIn } from "./helpers/hub-stand-in.js";
 import { loadReference } from "./helpers/reference.js";
+import { tempDir } from "./helpers/temp-dir.js";
 
 const CHROMIUM = "/usr/bin/chromium";
 const STATIC = fileURLToPath(new URL("../dist/web/", import.meta.url));
@@ -35,7 +35,7 @@ beforeAll(async () => {
     port: 0,
     host: "127.0.0.1",
     staticDir: STATIC,
-    settings: { endpoint: standIn.url, token: undefined, cacheDir: mkdtempSync(join(tmpdir(), "em-serve-")), offline: false },
+    settings: { endpoint: standIn.url, token: undefined, cacheDir: tempDir("em-serve-"), offline: false },
   });
   if (existsSync(CHROMIUM)) {
     browser = await chromium.launch({

@@ -1,12 +1,12 @@
 // Header-only estimates: safetensors (single, sharded, quantized) and GGUF, local and through the Hub stand-in.
 // Every expected count is computed by hand beside the fixture.
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { main } from "../src/cli/main.js";
 import { startHubStandIn, type HubStandIn } from "./helpers/hub-stand-in.js";
 import { makeGguf, makeSafetensors } from "./helpers/weights.js";
+import { tempDir } from "./helpers/temp-dir.js";
 
 async function run(argv: string[], env: Record<string, string | undefined> = {}) {
   let stdout = "";
@@ -14,12 +14,12 @@ async function run(argv: string[], env: Record<string, string | undefined> = {})
   const code = await main(argv, {
     stdout: (t) => (stdout += t),
     stderr: (t) => (stderr += t),
-    env: { HF_HUB_OFFLINE: "1", HF_HOME: mkdtempSync(join(tmpdir(), "em-home-")), ...env },
+    env: { HF_HUB_OFFLINE: "1", HF_HOME: tempDir("em-home-"), ...env },
   });
   return { code, stdout, stderr, json: () => stdout.trim().split("\n").map((l) => JSON.parse(l)) };
 }
 
-const dir = () => mkdtempSync(join(tmpdir(), "em-weights-"));
+const dir = () => tempDir("em-weights-");
 
 // A two-layer toy decoder, hidden 16, vocab 100:
 //   embed 100×16 = 1600; per layer q,k,v,o 4×256 = 1024 + mlp 2×(16×64) = 2048 + norm 16 → 3088; ×2 = 6176;

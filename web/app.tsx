@@ -2,7 +2,9 @@
 // browser (the same core as the CLI); configs come from the shipped catalog or straight from the Hub.
 import { render } from "preact";
 import { useEffect, useMemo, useState } from "preact/hooks";
-import { estimate, type EstimateResult, type Library } from "../src/core/estimate.js";
+import type { EstimateResult, Library } from "../src/core/estimate.js";
+import { estimateConfig, estimateLoaded } from "../src/app/estimate.js";
+import { errorMessage } from "../src/app/option-names.js";
 import { TABLE_DTYPES, TABLE_HEADERS, STAGE_HEADERS, trainingStages, type TableDType } from "../src/core/measure/table-rows.js";
 import { resolveInBrowser } from "./resolve.js";
 import { postReport, reportExists, reportMarkdown } from "./report.js";
@@ -52,11 +54,12 @@ type Status = { kind: "idle" } | { kind: "busy" } | { kind: "error"; message: st
 
 /** The Planner's answer for the model shown, or why there is none (a planner error leaves the table standing). */
 function planFor(loaded: Loaded, planner: PlannerState): { plan: Plan } | { error: string } | undefined {
-  const options = planOptionsOf(planner);
-  if (!options) return undefined;
   try {
+    const options = planOptionsOf(planner);
+    if (!options) return undefined;
     const { resolved, library } = loaded;
-    const result = estimate(resolved.config, {
+    // The model was estimated once already (estimateConfig): what it needs is loaded, re-planning is synchronous.
+    const result = estimateLoaded(resolved.config, {
       model: resolved.id,
       dtypes: ["float32"],
       plan: options,
@@ -65,7 +68,8 @@ function planFor(loaded: Loaded, planner: PlannerState): { plan: Plan } | { erro
     });
     return result.plan ? { plan: result.plan } : { error: "no plan for this model" };
   } catch (e) {
-    return { error: (e as Error).message.split("\n")[0] ?? "failed" };
+    // Options named as the page's URL names them (`seq-len`), not by their library keys.
+    return { error: errorMessage(e, "query").split("\n")[0] ?? "failed" };
   }
 }
 
@@ -175,7 +179,7 @@ function App() {
     try {
       const resolved = await resolveInBrowser(state.model, { base: BASE, hubUrl: HUB_URL, ...(token ? { token } : {}) });
       const library = state.library === "auto" ? resolved.library : state.library;
-      const result = estimate(resolved.config, {
+      const result = await estimateConfig(resolved.config, {
         model: resolved.id,
         dtypes: state.dtypes,
         ...(library ? { library } : {}),

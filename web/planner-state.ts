@@ -2,7 +2,9 @@
 // `gpu`…) and the PlanOptions the core is given. Kept free of JSX so tests can hold it against the API's mapping.
 import type { GpuSpec } from "../src/core/plan/gpu-catalog.js";
 import { findGpu } from "../src/core/plan/gpus.js";
-import { PLAN_DTYPES, PRECISIONS, QUANTIZATIONS, type PlanDType, type PlanOptions, type Precision, type Quantization } from "../src/core/plan/types.js";
+import { PLAN_DEFAULTS, PLAN_OPTION_TABLE, type PlanOptionKey } from "../src/core/plan/options.js";
+import type { PlanDType, PlanOptions, Precision, Quantization, ZeroStage } from "../src/core/plan/types.js";
+import { parsePlanValue, planOptionsFromQuery } from "../src/app/plan-options.js";
 
 export const MODES = ["weights", "inference", "full", "lora", "qlora"] as const;
 export type Mode = (typeof MODES)[number];
@@ -18,30 +20,40 @@ export interface PlannerState {
   readonly precision: Precision;
   readonly loraR: number;
   readonly loraTargets: string;
-  readonly zero: "" | "1" | "2" | "3";
+  readonly zero: "" | `${ZeroStage}`;
   readonly gpus: number;
   /** A GPU catalog name, or "" for none. */
   readonly gpu: string;
 }
 
-// The Planner's own defaults: a parameter at its default is left out of the URL and of PlanOptions, so a link,
-// `/api/estimate` and the CLI given the same words compute the same plan.
+// The Planner's own defaults (from the one option table): a parameter at its default is left out of the URL and
+// of PlanOptions, so a link, `/api/estimate` and the CLI given the same words compute the same plan.
 export const PLANNER_DEFAULTS: PlannerState = {
   mode: "weights",
-  batchSize: 1,
-  seqLen: 2048,
-  dtype: "bfloat16",
+  batchSize: PLAN_DEFAULTS.batchSize,
+  seqLen: PLAN_DEFAULTS.seqLen,
+  dtype: PLAN_DEFAULTS.dtype,
   quantization: "",
-  precision: "mixed-bf16",
-  loraR: 8,
-  loraTargets: "all-linear",
+  precision: PLAN_DEFAULTS.precision,
+  loraR: PLAN_DEFAULTS.loraR,
+  loraTargets: PLAN_DEFAULTS.loraTargets,
   zero: "",
-  gpus: 1,
+  gpus: PLAN_DEFAULTS.gpus,
   gpu: "",
 };
 
 const oneOf = <T extends string>(list: readonly T[], v: string | null): T | undefined => (v !== null && (list as readonly string[]).includes(v) ? (v as T) : undefined);
 export const positiveInt = (v: string | null): number | undefined => (v !== null && /^\d{1,9}$/.test(v) && Number(v) >= 1 ? Number(v) : undefined);
+/** One planner option from a link, under its table name and read as the API reads it; undefined when absent or invalid. */
+function fromLink<K extends PlanOptionKey>(q: URLSearchParams, key: K): PlanOptions[K] | undefined {
+  const raw = q.get(PLAN_OPTION_TABLE[key].name);
+  if (raw === null) return undefined;
+  try {
+    return parsePlanValue(key, raw) as PlanOptions[K];
+  } catch {
+    return undefined;
+  }
+}
 /** A link may name a GPU as the CLI accepts it (`h100-80gb`, `4090`); an unknown or ambiguous name means none. */
 function gpuNamed(name: string | null): GpuSpec | undefined {
   if (!name) return undefined;
@@ -55,18 +67,19 @@ function gpuNamed(name: string | null): GpuSpec | undefined {
 /** Reads the planner from a query; unknown or malformed values fall back to the defaults rather than failing the page. */
 export function readPlanner(q: URLSearchParams): PlannerState {
   const d = PLANNER_DEFAULTS;
-  const zero = q.get("zero");
+  const targets = fromLink(q, "loraTargets");
+  const zero = fromLink(q, "zero");
   return {
     mode: oneOf(MODES, q.get("mode")) ?? d.mode,
-    batchSize: positiveInt(q.get("batch-size")) ?? d.batchSize,
-    seqLen: positiveInt(q.get("seq-len")) ?? d.seqLen,
-    dtype: oneOf(PLAN_DTYPES, q.get("dtype")) ?? d.dtype,
-    quantization: oneOf(QUANTIZATIONS, q.get("quantization")) ?? d.quantization,
-    precision: oneOf(PRECISIONS, q.get("precision")) ?? d.precision,
-    loraR: positiveInt(q.get("lora-r")) ?? d.loraR,
-    loraTargets: q.get("lora-targets")?.trim() || d.loraTargets,
-    zero: zero === "1" || zero === "2" || zero === "3" ? zero : d.zero,
-    gpus: positiveInt(q.get("gpus")) ?? d.gpus,
+    batchSize: fromLink(q, "batchSize") ?? d.batchSize,
+    seqLen: fromLink(q, "seqLen") ?? d.seqLen,
+    dtype: fromLink(q, "dtype") ?? d.dtype,
+    quantization: fromLink(q, "quantization") ?? d.quantization,
+    precision: fromLink(q, "precision") ?? d.precision,
+    loraR: fromLink(q, "loraR") ?? d.loraR,
+    loraTargets: targets === undefined ? d.loraTargets : typeof targets === "string" ? targets : targets.join(","),
+    zero: zero === undefined ? d.zero : `${zero}`,
+    gpus: fromLink(q, "gpus") ?? d.gpus,
     gpu: gpuNamed(q.get("gpu"))?.name ?? d.gpu,
   };
 }
@@ -90,29 +103,25 @@ export function plannerParams(s: PlannerState): [string, string][] {
     if (s.loraTargets !== d.loraTargets) out.push(["lora-targets", s.loraTargets]);
   }
   if (isTraining(s.mode) && s.zero) out.push(["zero", s.zero]);
-  if (s.gpus !== d.gpus) out.push(["gpus", String(s.gpus)]);
+  // ZeRO shards over a stated number of GPUs: with it, the count is written even at its default.
+  if (s.gpus !== d.gpus || (isTraining(s.mode) && s.zero)) out.push(["gpus", String(s.gpus)]);
   if (s.gpu) out.push(["gpu", s.gpu]);
   return out;
 }
 
-/** What the Planner is asked; undefined for "weights only" (accelerate's table alone, as without flags). */
+/** The page's own `mode=…` as the API and the CLI say it: `inference=1` or `train=…`. */
+export function apiParams(params: readonly [string, string][]): [string, string][] {
+  return params.map(([k, v]): [string, string] => (k === "mode" ? (v === "inference" ? ["inference", "1"] : ["train", v]) : [k, v]));
+}
+
+/**
+ * What the Planner is asked; undefined for "weights only" (accelerate's table alone, as without flags). Read by the
+ * same parser as `/api/estimate`'s query, so the page cannot mean something else than the API; it throws the
+ * parser's `OptionError` for a combination the Planner refuses.
+ */
 export function planOptionsOf(s: PlannerState): PlanOptions | undefined {
   if (s.mode === "weights") return undefined;
-  const p = Object.fromEntries(plannerParams(s));
-  const targets = p["lora-targets"]?.split(",").map((t) => t.trim()).filter(Boolean);
-  return {
-    ...(s.mode === "inference" ? { inference: true } : { train: s.mode }),
-    ...(p["batch-size"] ? { batchSize: s.batchSize } : {}),
-    ...(p["seq-len"] ? { seqLen: s.seqLen } : {}),
-    ...(p.quantization ? { quantization: s.quantization as Quantization } : {}),
-    ...(p.dtype ? { dtype: s.dtype } : {}),
-    ...(p.precision ? { precision: s.precision } : {}),
-    ...(p["lora-r"] ? { loraR: s.loraR } : {}),
-    ...(targets ? { loraTargets: targets.length === 1 && targets[0] === "all-linear" ? "all-linear" : targets } : {}),
-    ...(p.zero ? { zero: Number(s.zero) as 1 | 2 | 3 } : {}),
-    ...(p.gpus ? { gpus: s.gpus } : {}),
-    ...(p.gpu ? { gpu: s.gpu } : {}),
-  };
+  return planOptionsFromQuery(new URLSearchParams(apiParams(plannerParams(s))));
 }
 
 /** The same plan from a terminal. */

@@ -3,7 +3,7 @@
 import { useMemo, useState } from "preact/hooks";
 import { convertBytes } from "../src/core/format/convert-bytes.js";
 import { GPU_CATALOG, type GpuSpec } from "../src/core/plan/gpu-catalog.js";
-import { PLAN_DTYPES, PRECISIONS, QUANTIZATIONS, type Plan, type PlanDType, type Precision, type Quantization } from "../src/core/plan/types.js";
+import { PLAN_DTYPES, PRECISIONS, QUANTIZATIONS, ZERO_STAGES, type Plan, type PlanDType, type Precision, type Quantization } from "../src/core/plan/types.js";
 import { isLora, isTraining, MODE_LABELS, MODES, PLANNER_DEFAULTS, positiveInt, type Mode, type PlannerState } from "./planner-state.js";
 
 export { cliFlags, planOptionsOf, plannerParams, readPlanner, type PlannerState } from "./planner-state.js";
@@ -123,9 +123,7 @@ export function PlannerControls({ state, onChange }: { state: PlannerState; onCh
           ZeRO stage
           <select data-testid="zero" value={state.zero} onChange={(e) => set({ zero: (e.target as HTMLSelectElement).value as PlannerState["zero"] })}>
             <option value="">none</option>
-            <option value="1">ZeRO-1</option>
-            <option value="2">ZeRO-2</option>
-            <option value="3">ZeRO-3</option>
+            {ZERO_STAGES.map((z) => <option value={String(z)}>ZeRO-{z}</option>)}
           </select>
         </label>
       )}

@@ -2,13 +2,11 @@
 // itself, straight from the browser (CORS allows it), with the token kept in memory only.
 import { parseConfigJson } from "../src/core/config/parse-json.js";
 import type { Library } from "../src/core/estimate.js";
+import type { CatalogIndex } from "../src/hub/catalog-index.js";
 import { createHubFetch } from "../src/hub/hub-fetch.js";
 import { parseHubReference, timmNameFromId } from "../src/hub/model-ref.js";
 
-export interface CatalogIndex {
-  readonly models: Readonly<Record<string, { file: string; library: Library; origin: string }>>;
-  readonly aliases: Readonly<Record<string, string>>;
-}
+export type { CatalogIndex } from "../src/hub/catalog-index.js";
 
 export interface BrowserModel {
   readonly id: string;

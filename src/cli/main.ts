@@ -1,15 +1,16 @@
-import { estimate, LIBRARIES, type EstimateResult, type Library } from "../core/estimate.js";
-import { isEstimateError, UnsupportedArchitectureError, UsageError } from "../core/errors.js";
-import { estimateFromTensors } from "../core/weights/estimate-weights.js";
+import { LIBRARIES, type Library } from "../core/estimate.js";
+import { isEstimateError, UsageError } from "../core/errors.js";
 import { csvHeader, csvLines, FORMATS, mapInOrder, MARKDOWN_HEADER, markdownLines, readModelList, type Format, type Outcome } from "./batch.js";
 import { TABLE_DTYPES, type TableDType } from "../core/measure/table-rows.js";
 import { supportedArchitectures } from "../core/architectures/registry.js";
-import type { ResolvedModel } from "../hub/resolve-model.js";
-import { resolveModel } from "../hub/resolve-hub-model.js";
-import { hubSettings } from "../hub/settings.js";
-import { catalogIndex } from "../hub/catalog.js";
-import { parseArgs, renderHelp, type OptionSpec } from "./args.js";
-import { PLAN_OPTIONS, planOptionsFrom, renderGpuList, renderPlan } from "./plan-cli.js";
+import { GatedRepoError } from "../hub/errors.js";
+import { hubSettings } from "../hub-node/settings.js";
+import { catalogIndex } from "../hub-node/catalog.js";
+import { estimateModel, type EstimateRequest } from "../app/estimate-model.js";
+import { errorMessage } from "../app/option-names.js";
+import { planOptionsFromNamed } from "../app/plan-options.js";
+import { parseArgs, renderHelp, type HelpText, type OptionSpec } from "./args.js";
+import { PLAN_OPTIONS, renderGpuList, renderPlan } from "./plan-cli.js";
 import type { PlanOptions } from "../core/plan/types.js";
 
 export interface CliIO {
@@ -19,6 +20,8 @@ export interface CliIO {
   /** Whether the streams are terminals (a batch progress bar needs stderr to be one, stdout not). */
   readonly stdoutIsTTY?: boolean;
   readonly stderrIsTTY?: boolean;
+  /** How the Hub retry backoff waits (default: a timer); tests pass one that does not sleep. */
+  readonly sleep?: (ms: number) => Promise<void>;
 }
 
 export const OPTIONS = {
@@ -33,7 +36,7 @@ export const OPTIONS = {
     kind: "values",
     choices: TABLE_DTYPES,
     valueName: "DTYPE",
-    description: "rows of the table, any of float32 float16 int8 int4 (default: all four)",
+    description: "rows of the table: any of float32 float16 int8 int4 (default: all four)",
   },
   trust_remote_code: {
     kind: "flag",
@@ -61,23 +64,64 @@ export const OPTIONS = {
   "gguf-file": { kind: "value", aliases: ["gguf_file"], valueName: "FILE", description: "the .gguf file of a GGUF repo to read (default: each one)" },
   port: { kind: "value", valueName: "PORT", description: "with `serve`: the port (default 7860)" },
   host: { kind: "value", valueName: "HOST", description: "with `serve`: the address to listen on (default 127.0.0.1)" },
+  "use-token": {
+    kind: "flag",
+    aliases: ["use_token"],
+    description: "with `serve`: send your token (HF_TOKEN, the token file or --access_token) with the server's Hub requests",
+  },
   ...PLAN_OPTIONS,
+  "list-gpus": { kind: "flag", aliases: ["list_gpus"], description: "print the accelerator catalog" },
   format: { kind: "value", choices: FORMATS, valueName: "FORMAT", description: "table (default), json, csv or markdown" },
   "from-file": { kind: "value", aliases: ["from_file"], valueName: "FILE", description: "read more MODELs from FILE, one per line (# comments)" },
   json: { kind: "flag", description: "print one JSON object per MODEL (JSON Lines) instead of the table" },
   list: { kind: "flag", description: "print the supported model_types and timm architectures" },
   "list-models": { kind: "flag", aliases: ["list_models"], description: "print the model ids shipped for offline use" },
   version: { kind: "flag", description: "print the version" },
-  help: { kind: "flag", description: "print this help" },
+  help: { kind: "flag", short: "h", description: "print this help" },
 } as const satisfies Record<string, OptionSpec>;
 
-const USAGE = "estimate-memory MODEL... [--library_name transformers|timm] [--dtypes DTYPE ...] [--json]\n       estimate-memory serve [--port 7860] [--host 127.0.0.1]";
-const INTRO = `How much memory a model needs, from its config alone — accelerate estimate-memory's table, exact.
-MODEL is a Hub id (bert-base-cased, timm/resnet50.a1_in1k) or URL, a folder holding config.json, a config.json,
-or a .safetensors / model.safetensors.index.json / .gguf file (headers only are read, never weights).
+const USAGE = "estimate-memory [options] MODEL...   (estimate-memory --help for more)";
 
-environment: HF_ENDPOINT (Hub URL), HF_TOKEN (token), HF_HOME / HF_HUB_CACHE (cache, shared with
-huggingface_hub), HF_HUB_OFFLINE=1 (no requests: cache and shipped configs only).`;
+/** `--help`, grouped the way a user looks for a flag: what to measure, where from, planning, output, serving. */
+const HELP: HelpText = {
+  usage: ["estimate-memory [options] MODEL...", "estimate-memory serve [--port PORT] [--host HOST] [--use-token]"],
+  intro: [
+    "How much memory a model needs, from its config alone: accelerate estimate-memory's table, exact, " +
+      "and a planner for inference and training.",
+    "MODEL is a Hub id (bert-base-cased, timm/resnet50.a1_in1k) or URL, a folder holding config.json, a " +
+      "config.json, or a .safetensors / model.safetensors.index.json / .gguf file (headers only, never weights).",
+  ],
+  groups: [
+    { title: "model and table", options: ["library_name", "model-class", "task", "dtypes", "trust_remote_code", "list", "list-models"] },
+    {
+      title: "Hub",
+      options: ["revision", "access_token", "gguf-file"],
+      note:
+        "Environment: HF_ENDPOINT (Hub URL), HF_TOKEN (token), HF_HOME / HF_HUB_CACHE (cache, shared with " +
+        "huggingface_hub), HF_HUB_OFFLINE=1 (no requests: the cache and the configs shipped with estimate-memory).",
+    },
+    {
+      title: "planner (memory to run or train the model; the options below need --inference or --train)",
+      options: Object.keys(PLAN_OPTIONS),
+    },
+    { title: "output and batches", options: ["format", "json", "from-file"] },
+    { title: "serve (the web page and /api/estimate)", options: ["port", "host", "use-token"] },
+    {
+      title: "general",
+      options: ["help", "version"],
+      note: "Every --snake_case option is also accepted in --kebab-case, and the other way round.",
+    },
+  ],
+  examples: [
+    ["accelerate's table for a Hub model (offline: the config shipped for it)", "estimate-memory bert-base-cased"],
+    ["only the float16 and int4 rows, for a local config", "estimate-memory --dtypes float16 int4 ./my-model/config.json"],
+    ["does a 32k-token prompt fit on one RTX 4090?", 'estimate-memory Qwen/Qwen3-8B --inference --seq-len 32768 --gpu "RTX 4090"'],
+    ["QLoRA fine-tuning with gradient checkpointing", "estimate-memory meta-llama/Llama-3.1-8B --train qlora --gradient-checkpointing"],
+    ["full training over 8 GPUs with ZeRO-3", 'estimate-memory meta-llama/Llama-3.1-8B --train full --gpus 8 --zero 3 --gpu "H100 80GB"'],
+    ["many models to CSV", "estimate-memory --from-file models.txt --format csv > sizes.csv"],
+    ["the web page on http://127.0.0.1:7860/", "estimate-memory serve"],
+  ],
+};
 
 function debugEnabled(env: CliIO["env"]): boolean {
   return (env.DEBUG ?? "").split(",").some((d) => d.trim() === "estimate-memory" || d.trim() === "*");
@@ -87,7 +131,10 @@ function debugEnabled(env: CliIO["env"]): boolean {
 function describeError(error: unknown, model: string | undefined, env: CliIO["env"]): string {
   const debug = debugEnabled(env) && error instanceof Error && error.stack ? `\n${error.stack}` : "";
   if (isEstimateError(error)) {
-    const message = model && !error.message.includes(model) ? `${model}: ${error.message}` : error.message;
+    // Library errors name options by key; here they are flags. A gated repo says how this CLI takes a token.
+    let text = errorMessage(error, "flag");
+    if (error instanceof GatedRepoError) text += " with HF_TOKEN or --access_token";
+    const message = model && !text.includes(model) ? `${model}: ${text}` : text;
     return message.split("\n")[0] + debug;
   }
   const text = error instanceof Error ? error.message : String(error);
@@ -96,59 +143,9 @@ function describeError(error: unknown, model: string | undefined, env: CliIO["en
 
 async function version(): Promise<string> {
   const { readFileSync } = await import("node:fs");
-  const { packageRoot } = await import("../hub/package-root.js");
+  const { packageRoot } = await import("../hub-node/package-root.js");
   const pkg = JSON.parse(readFileSync(new URL("package.json", packageRoot()), "utf8")) as { version: string };
   return pkg.version;
-}
-
-export interface EstimateRequest {
-  readonly library?: Library;
-  readonly dtypes?: readonly TableDType[];
-  readonly plan?: PlanOptions;
-  /** `--model-class` / `--task`: the transformers class to build instead of accelerate's choice. */
-  readonly modelClass?: string;
-  readonly task?: string;
-}
-
-/**
- * The estimate for a resolved MODEL: from its config when this package builds the architecture; from the
- * checkpoint headers (never running remote code) when it does not, or when there is no config at all.
- */
-export async function estimateResolved(resolved: ResolvedModel, request: EstimateRequest): Promise<EstimateResult[]> {
-  const library = request.library ?? resolved.library;
-  const fromHeaders = async (): Promise<EstimateResult[]> => {
-    const sources = await (resolved.weights as NonNullable<ResolvedModel["weights"]>)();
-    const config = typeof resolved.config === "object" && resolved.config !== null ? (resolved.config as Record<string, unknown>) : undefined;
-    return sources.map((w) =>
-      estimateFromTensors(w.tensors, {
-        model: w.name,
-        source: w.source,
-        ...(config ? { config } : {}),
-        ...(library ? { library } : {}),
-        ...(request.dtypes ? { dtypes: request.dtypes } : {}),
-        ...(w.modelClass ? { modelClass: w.modelClass } : {}),
-      }),
-    );
-  };
-  if (resolved.config === undefined) return fromHeaders();
-  try {
-    return [
-      estimate(resolved.config, {
-        model: resolved.name,
-        ...(library ? { library } : {}),
-        ...(request.dtypes ? { dtypes: request.dtypes } : {}),
-        ...(resolved.timmModelName ? { timmModelName: resolved.timmModelName } : {}),
-        ...(request.plan ? { plan: request.plan } : {}),
-        ...(request.modelClass !== undefined ? { modelClass: request.modelClass } : {}),
-        ...(request.task !== undefined ? { task: request.task } : {}),
-      }),
-    ];
-  } catch (error) {
-    // A class the user asked for is not answered with the checkpoint's headers (they describe another model).
-    const asked = request.modelClass !== undefined || request.task !== undefined;
-    if (error instanceof UnsupportedArchitectureError && resolved.weights && !asked) return fromHeaders();
-    throw error;
-  }
 }
 
 /** `estimate-memory serve`: the web page and `/api/estimate`, until the process is interrupted. */
@@ -158,16 +155,27 @@ async function serve(o: Record<string, string | string[] | boolean>, io: CliIO):
     io.stderr(`error: --port must be a port number (got ${String(o.port)})\n`);
     return 2;
   }
-  const [{ startServer }, { packageRoot }] = await Promise.all([import("../server/server.js"), import("../hub/package-root.js")]);
+  // The only place the CLI reaches into the server, loaded on demand.
+  const [{ startServer }, { packageRoot }] = await Promise.all([import("../server/server.js"), import("../hub-node/package-root.js")]);
   const { fileURLToPath } = await import("node:url");
   const staticDir = fileURLToPath(new URL("dist/web/", packageRoot()));
-  const running = await startServer({ port, host: (o.host as string | undefined) ?? "127.0.0.1", settings: hubSettings(io.env), staticDir });
+  // The operator's token (HF_TOKEN, the token file) would let any visitor read what it can read: it is sent only
+  // when asked for.
+  const env = hubSettings(io.env, o.access_token ? { accessToken: o.access_token as string } : {});
+  const settings = { ...env, token: o["use-token"] ? env.token : undefined };
+  if (o.access_token && !o["use-token"]) io.stderr("note: serve sends no token to the Hub without --use-token\n");
+  const running = await startServer({ port, host: (o.host as string | undefined) ?? "127.0.0.1", settings, staticDir });
   io.stdout(`estimate-memory: serving ${running.url}/ (Ctrl-C to stop)\n`);
   await new Promise<void>((resolve) => {
-    const stop = () => void running.close().then(resolve);
-    process.once("SIGINT", stop);
-    process.once("SIGTERM", stop);
+    const stop = () => {
+      process.off("SIGINT", stop);
+      process.off("SIGTERM", stop);
+      void running.close().then(resolve);
+    };
+    process.on("SIGINT", stop);
+    process.on("SIGTERM", stop);
   });
+  io.stdout("estimate-memory: stopped\n");
   return 0;
 }
 
@@ -182,7 +190,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
   }
   const o = args.options;
   if (o.help) {
-    io.stdout(renderHelp(USAGE, INTRO, OPTIONS) + "\n");
+    io.stdout(renderHelp(HELP, OPTIONS) + "\n");
     return 0;
   }
   if (o.version) {
@@ -214,11 +222,13 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     ...(o["model-class"] !== undefined ? { modelClass: o["model-class"] as string } : {}),
     ...(o.task !== undefined ? { task: o.task as string } : {}),
   };
+  // Every planner option is checked here, once, before any model is resolved or any request sent.
   let planOptions: PlanOptions | undefined;
   try {
-    planOptions = planOptionsFrom(o);
+    planOptions = planOptionsFromNamed(o);
   } catch (error) {
-    io.stderr(`error: ${describeError(error, undefined, io.env)}\nusage: ${USAGE}\n`);
+    // One line naming the options at fault (the usage would not say more about a combination).
+    io.stderr(`error: ${describeError(error, undefined, io.env)}\n`);
     return 2;
   }
   if (planOptions) request = { ...request, plan: planOptions };
@@ -245,13 +255,14 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
   if (format === "markdown") io.stdout(`${MARKDOWN_HEADER}\n`);
   const estimateOne = async (model: string): Promise<Outcome> => {
     try {
-      const resolved = await resolveModel(model, {
+      const results = await estimateModel(model, request, {
         settings,
         revision: o.revision as string | undefined,
         ggufFile: o["gguf-file"] as string | undefined,
         notice: (line) => io.stderr(`note: ${line}\n`),
+        ...(io.sleep ? { sleep: io.sleep } : {}),
       });
-      return { model, results: await estimateResolved(resolved, request) };
+      return { model, results };
     } catch (error) {
       if (error instanceof UsageError) usageFailure = true;
       return { model, error: describeError(error, model, io.env) };

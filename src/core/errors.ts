@@ -65,6 +65,60 @@ export class UsageError extends EstimateError {
   override name = "UsageError";
 }
 
+/** An option named inside an `OptionError` message: rendered `--seq-len` by the CLI, `seq-len` by the server. */
+export interface OptionRef {
+  readonly option: string;
+}
+
+export const optionRef = (option: string): OptionRef => ({ option });
+const isOptionRef = (v: unknown): v is OptionRef => typeof v === "object" && v !== null && typeof (v as OptionRef).option === "string";
+
+/**
+ * A bad option value or combination. The library knows options by their keys (`seqLen`, `ggufFile`), never by a
+ * front end's spelling: the message is kept as parts so each front end names the options its own way with
+ * `render`; `message` names them by key (`` `seqLen` must be a positive integer ``).
+ */
+export class OptionError extends UsageError {
+  override name = "OptionError";
+  /** The option at fault (the first one the message names). */
+  readonly option: string;
+  /** Every option the message names, in order. */
+  readonly options: readonly string[];
+  constructor(
+    readonly parts: readonly (string | OptionRef)[],
+    options?: { cause?: unknown },
+  ) {
+    super(renderParts(parts, (key) => `\`${key}\``), options);
+    this.options = parts.filter(isOptionRef).map((p) => p.option);
+    this.option = this.options[0] ?? "";
+  }
+
+  /** The message with each option named by `nameOf` (`(key) => "--" + flagOf(key)`). */
+  render(nameOf: (option: string) => string): string {
+    return oneLine(renderParts(this.parts, nameOf));
+  }
+}
+
+function renderParts(parts: readonly (string | OptionRef)[], nameOf: (option: string) => string): string {
+  return parts.map((p) => (typeof p === "string" ? p : nameOf(p.option))).join("");
+}
+
+/**
+ * Builds an `OptionError` from a template: interpolated `optionRef(key)`s are option names, anything else is
+ * quoted text. ``optionError`${optionRef("zero")} needs ${optionRef("gpus")}` ``.
+ */
+export function optionError(strings: TemplateStringsArray, ...values: unknown[]): OptionError {
+  const parts: (string | OptionRef)[] = [];
+  strings.forEach((text, i) => {
+    if (text) parts.push(text);
+    if (i < values.length) {
+      const v = values[i];
+      parts.push(isOptionRef(v) ? v : String(v));
+    }
+  });
+  return new OptionError(parts);
+}
+
 export function isEstimateError(error: unknown): error is EstimateError {
   return error instanceof EstimateError;
 }

@@ -1,5 +1,5 @@
 import { MAX_CONFIG_NESTING, nestedDeeperThan, previewValue, resolveConfig, type RawConfig } from "./config/config.js";
-import { EstimateError, InvalidConfigError, UnsupportedArchitectureError, UsageError } from "./errors.js";
+import { EstimateError, InvalidConfigError, optionError, optionRef, UnsupportedArchitectureError, UsageError } from "./errors.js";
 import { supportedArchitectures, timmFamily, transformersArchitecture } from "./architectures/registry.js";
 import type { ModelBuild, TimmArgs } from "./architectures/types.js";
 import { buildModelClass, type ClassRequest } from "./architectures/transformers/shared/model-class.js";
@@ -29,7 +29,7 @@ export interface EstimateOptions {
    */
   readonly modelClass?: string;
   readonly task?: string;
-  /** Adds `plan` (issue #6): inference / training / LoRA / multi-GPU memory for the model with its head. */
+  /** Adds `plan`: inference / training / LoRA / multi-GPU memory for the model with its head. */
   readonly plan?: PlanOptions;
 }
 
@@ -54,7 +54,7 @@ export interface EstimateResult {
   readonly checkpointBytes?: number;
   /** The checkpoint's quantization when read from headers. */
   readonly quantization?: { readonly method: string; readonly bits: number } | null;
-  /** The Planner's answer (issue #6); set only when `options.plan` is given. */
+  /** The Planner's answer; set only when `options.plan` is given. */
   readonly plan?: Plan;
 }
 
@@ -167,7 +167,7 @@ export function estimate(config: unknown, options: EstimateOptions = {}): Estima
   const raw = asRawConfig(config);
   const library = options.library ?? detectLibrary(raw);
   if (!library) {
-    throw new UsageError("cannot tell which library the config is for: pass --library_name transformers or timm");
+    throw optionError`cannot tell which library the config is for: pass ${optionRef("library")} transformers or timm`;
   }
   if (!(LIBRARIES as readonly string[]).includes(library)) {
     throw new UsageError(`library \`${String(library)}\` is not supported (transformers or timm)`);

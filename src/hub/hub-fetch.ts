@@ -10,6 +10,8 @@ export interface HubFetchOptions {
   /** The underlying fetch (tests pass their own). */
   readonly fetch?: typeof fetch;
   readonly timeoutMs?: number;
+  /** Waits between tries (default: a timer); tests pass one that records the delays and returns at once. */
+  readonly sleep?: (ms: number) => Promise<void>;
 }
 
 /** The fetch every Hub call goes through, plus what it saw of the last failed answer. */
@@ -38,6 +40,7 @@ export function createHubFetch(options: HubFetchOptions): HubFetch {
   const origin = new URL(options.endpoint).origin;
   const attempts = options.attempts ?? 4;
   const baseDelay = options.baseDelayMs ?? 500;
+  const wait = options.sleep ?? sleep;
   const state: { requests: number; lastStatus?: number; lastErrorCode?: string | undefined } = { requests: 0 };
 
   const once = async (url: URL, init: RequestInit): Promise<Response> => {
@@ -85,7 +88,7 @@ export function createHubFetch(options: HubFetchOptions): HubFetch {
       await response.body?.cancel();
       const retryAfter = Number(response.headers.get("retry-after"));
       const delay = Number.isFinite(retryAfter) && retryAfter > 0 ? Math.min(retryAfter * 1000, 5000) : baseDelay * 2 ** (attempt - 1);
-      await sleep(delay);
+      await wait(delay);
     }
   };
   Object.defineProperties(hubFetch, {

@@ -24,7 +24,7 @@ export function loadSeedConfigs(): SeedConfig[] {
     const timm = /^timm\/([^./]+)/.exec(id)?.[1];
     seeds.push({ id, library: entry.library, config, ...(timm ? { timmModelName: timm } : {}) });
   }
-  const defaults = readFileSync(new URL("../shared/reference/transformers-default-configs.jsonl", root), "utf8");
+  const defaults = readFileSync(new URL("test/fixtures/reference/transformers-default-configs.jsonl", root), "utf8");
   for (const line of defaults.split("\n")) {
     if (line.trim() === "") continue;
     // The reference is written by Python's json: `Infinity` appears (mamba2's time_step_limit).

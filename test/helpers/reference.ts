@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { parseConfigJson } from "../../src/core/config/parse-json.js";
 
-/** One record of ../shared/reference/*.jsonl (see its README). */
+/** One record of test/fixtures/reference/*.jsonl (see its README). */
 export interface ReferenceRecord {
   id: string;
   library: "transformers" | "timm";
@@ -27,7 +27,7 @@ export interface ReferenceRecord {
   };
 }
 
-export const REFERENCE_DIR = fileURLToPath(new URL("../../../shared/reference/", import.meta.url));
+export const REFERENCE_DIR = fileURLToPath(new URL("../fixtures/reference/", import.meta.url));
 export const REFERENCE_FILES = ["transformers-default-configs.jsonl", "hub-configs.jsonl"] as const;
 
 export function loadReference(file: (typeof REFERENCE_FILES)[number]): ReferenceRecord[] {

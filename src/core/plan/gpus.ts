@@ -1,4 +1,4 @@
-import { UsageError } from "../errors.js";
+import { optionError, optionRef } from "../errors.js";
 import { GPU_CATALOG, type GpuSpec, type GpuVendor } from "./gpu-catalog.js";
 
 export const GIB = 1024 ** 3;
@@ -6,20 +6,47 @@ export const MIB = 1024 ** 2;
 
 const norm = (s: string) => s.toLowerCase().replace(/[^a-z0-9+]/g, "");
 
+/** Edit distance (insertions, deletions, substitutions), for "did you mean". */
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) row.push(Math.min((prev[j] as number) + 1, (row[j - 1] as number) + 1, (prev[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1)));
+    prev = row;
+  }
+  return prev[b.length] as number;
+}
+
+/** The catalog names closest to `query` (ignoring case, spaces and punctuation), nearest first. */
+export function closestGpus(query: string, count = 3): string[] {
+  const q = norm(query);
+  return GPU_CATALOG.map((gpu) => {
+    const n = norm(gpu.name);
+    // A name is as close as its best-aligned stretch: "rtx4090" against "rtx409024gb" costs the missing "24gb" less.
+    const partial = n.length > q.length ? Math.min(...Array.from({ length: n.length - q.length + 1 }, (_, i) => editDistance(q, n.slice(i, i + q.length)))) + 0.5 : Infinity;
+    return { name: gpu.name, d: Math.min(editDistance(q, n), partial) };
+  })
+    .sort((a, b) => a.d - b.d)
+    .slice(0, count)
+    .map((x) => x.name);
+}
+
 /**
  * Finds a catalog entry: an exact match ignoring case, spaces and punctuation ("h100 80gb", "H100-80GB"), else
- * the one entry containing the query ("4090"). An ambiguous query is a usage error that lists the candidates.
+ * the one entry containing the query ("4090"). An ambiguous query lists the candidates; an unknown one the
+ * closest names.
  */
 export function findGpu(query: string): GpuSpec {
   const q = norm(query);
   const exact = GPU_CATALOG.find((gpu) => norm(gpu.name) === q);
   if (exact) return exact;
-  const partial = GPU_CATALOG.filter((gpu) => norm(gpu.name).includes(q));
+  const partial = q === "" ? [] : GPU_CATALOG.filter((gpu) => norm(gpu.name).includes(q));
   if (partial.length === 1) return partial[0] as GpuSpec;
+  const gpu = optionRef("gpu");
   if (partial.length > 1) {
-    throw new UsageError(`--gpu \`${query}\` matches ${partial.length} accelerators: ${partial.slice(0, 8).map((x) => x.name).join(", ")}${partial.length > 8 ? ", …" : ""}`);
+    throw optionError`${gpu} \`${query}\` matches ${partial.length} accelerators: ${partial.slice(0, 8).map((x) => x.name).join(", ")}${partial.length > 8 ? ", …" : ""}`;
   }
-  throw new UsageError(`--gpu \`${query}\` is not in the catalog (run \`estimate-memory --list-gpus\`)`);
+  throw optionError`${gpu} \`${query}\` is not in the GPU catalog; closest: ${closestGpus(query).join(", ")}`;
 }
 
 export function gpuMemoryBytes(gpu: GpuSpec): number {

@@ -8,3 +8,5 @@ export { GPU_CATALOG, type GpuSpec, type GpuVendor } from "./gpu-catalog.js";
 export { findGpu, listGpus, gpuMemoryBytes, CONTEXT_MIB, ALLOCATOR_RESERVE_FRACTION } from "./gpus.js";
 export { layerGeometry, trainingActivations, inferenceActivations } from "./activations.js";
 export { planModelFor } from "./model.js";
+export { PLAN_OPTION_TABLE, PLAN_DEFAULTS, PLAN_OPTION_KEYS, planOptionName, planOptionKey, validatePlanOptions, type PlanOptionDef, type PlanOptionKey } from "./options.js";
+export { closestGpus } from "./gpus.js";

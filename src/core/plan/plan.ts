@@ -3,7 +3,6 @@
  * resolved config. Pure: no I/O. Every default and modelling choice is listed in `plan.assumptions`.
  */
 import type { Config } from "../config/config.js";
-import { UsageError } from "../errors.js";
 import type { Module } from "../modules/module.js";
 import { convertBytes } from "../format/convert-bytes.js";
 import { inferenceActivations, layerGeometry, trainingActivations, type LayerGeometry } from "./activations.js";
@@ -11,6 +10,7 @@ import { findGpu, gpuMemoryBytes, ALLOCATOR_RESERVE_FRACTION, CONTEXT_MIB, MIB }
 import type { GpuSpec } from "./gpu-catalog.js";
 import { kvCache, noKvCache, type KvResult } from "./kv-cache.js";
 import { loraAdapters } from "./lora.js";
+import { PLAN_DEFAULTS as D, validatePlanOptions } from "./options.js";
 import { treeStats, type TreeStats } from "./tree.js";
 import { DTYPE_SIZE, plainWeights, quantizedWeights } from "./weights.js";
 import type { LoraDetail, ParallelDetail, Plan, PlanOptions, QuantizationDetail, StageRow } from "./types.js";
@@ -27,7 +27,6 @@ export interface PlanModel {
   readonly accelerateTotalBytes: number;
 }
 
-const DEFAULT_SEQ = 2048;
 const MAX_SEARCH = 2 ** 24;
 
 interface Resolved {
@@ -37,12 +36,6 @@ interface Resolved {
   readonly encoderSeq: number;
   readonly gpus: number;
   readonly tp: number;
-}
-
-function positive(name: string, v: number | undefined, fallback: number): number {
-  if (v === undefined) return fallback;
-  if (!Number.isInteger(v) || v < 1 || v > Number.MAX_SAFE_INTEGER) throw new UsageError(`--${name} must be a positive integer (got ${v})`);
-  return v;
 }
 
 /** accelerate's `estimate_training_usage` stages, as the Accelerate Space tabulates them (batch size 1). */
@@ -122,22 +115,22 @@ function overhead(o: PlanOptions, ctx: Ctx, transient: number): number {
 function kvBytesPerElement(o: PlanOptions): number {
   if (o.kvDtype) return DTYPE_SIZE[o.kvDtype];
   // Quantized weights still compute (and cache) in the 16-bit dtype; fp8 weights keep a 16-bit cache unless asked.
-  const dtype = o.dtype ?? "bfloat16";
+  const dtype = o.dtype ?? D.dtype;
   return dtype === "float32" ? 4 : 2;
 }
 
 function computeDtypeBytes(o: PlanOptions): number {
-  return (o.dtype ?? "bfloat16") === "float32" ? 4 : 2;
+  return (o.dtype ?? D.dtype) === "float32" ? 4 : 2;
 }
 
 function inference(o: PlanOptions, r: Resolved, ctx: Ctx): Breakdown {
   const { stats, model } = ctx;
-  const dtype = o.dtype ?? "bfloat16";
+  const dtype = o.dtype ?? D.dtype;
   const computeBytes = computeDtypeBytes(o);
   let weights: number;
   let quantization: QuantizationDetail | undefined;
   if (o.quantization) {
-    const q = quantizedWeights(stats, o.quantization, computeBytes, { doubleQuant: o.doubleQuant ?? false, groupSize: o.groupSize ?? 128 });
+    const q = quantizedWeights(stats, o.quantization, computeBytes, { doubleQuant: o.doubleQuant ?? D.doubleQuant, groupSize: o.groupSize ?? D.groupSize });
     weights = q.bytes;
     quantization = q.detail;
   } else {
@@ -173,8 +166,8 @@ function inference(o: PlanOptions, r: Resolved, ctx: Ctx): Breakdown {
 function training(o: PlanOptions, r: Resolved, ctx: Ctx): Breakdown {
   const { stats } = ctx;
   const method = o.train ?? "full";
-  const precision = o.precision ?? "mixed-bf16";
-  const optimizer = o.optimizer ?? "adamw";
+  const precision = o.precision ?? D.precision;
+  const optimizer = o.optimizer ?? D.optimizer;
   const P = stats.parameters;
   const pure16 = precision === "bf16";
   const actBytes = precision === "fp32" ? 4 : 2;
@@ -196,12 +189,12 @@ function training(o: PlanOptions, r: Resolved, ctx: Ctx): Breakdown {
       } else adafactorElements += n * s.count;
     }
   } else {
-    const adapters = loraAdapters(stats, o.loraR ?? 8, o.loraTargets ?? "all-linear");
+    const adapters = loraAdapters(stats, o.loraR ?? D.loraR, o.loraTargets ?? D.loraTargets);
     lora = adapters.detail;
     adafactorElements = adapters.adafactorElements;
     T = lora.trainableParameters;
     if (method === "qlora") {
-      const q = quantizedWeights(stats, "bnb-nf4", precision === "fp32" ? 4 : 2, { doubleQuant: o.doubleQuant ?? false, groupSize: 128 });
+      const q = quantizedWeights(stats, "bnb-nf4", precision === "fp32" ? 4 : 2, { doubleQuant: o.doubleQuant ?? D.doubleQuant, groupSize: D.groupSize });
       frozenBytes = q.bytes;
       quantization = q.detail;
     } else {
@@ -250,9 +243,9 @@ function training(o: PlanOptions, r: Resolved, ctx: Ctx): Breakdown {
         seq: r.seq,
         encoderSeq: r.encoderSeq,
         bytes: actBytes,
-        checkpointing: o.gradientCheckpointing ?? false,
+        checkpointing: o.gradientCheckpointing ?? D.gradientCheckpointing,
         lmHead: ctx.model.generative,
-        chunkedLoss: o.chunkedLoss ?? false,
+        chunkedLoss: o.chunkedLoss ?? D.chunkedLoss,
       })
     : 0;
 
@@ -357,18 +350,18 @@ function training(o: PlanOptions, r: Resolved, ctx: Ctx): Breakdown {
   };
 }
 
+/** The options with their defaults applied (values were validated before). */
 function resolve(o: PlanOptions, overrides: Partial<Resolved> = {}): Resolved {
   const mode = o.train ? "training" : "inference";
-  const seq = positive("seq-len", o.seqLen, DEFAULT_SEQ);
-  const gpus = positive("gpus", o.gpus, 1);
+  const seq = o.seqLen ?? D.seqLen;
+  const gpus = o.gpus ?? D.gpus;
   // Inference on several GPUs means tensor parallelism across them unless told otherwise.
-  const tp = positive("tp", o.tp, mode === "inference" ? gpus : 1);
-  if (tp > gpus && o.gpus !== undefined) throw new UsageError(`--tp ${tp} needs at least ${tp} GPUs (--gpus ${gpus})`);
+  const tp = o.tp ?? (mode === "inference" ? gpus : 1);
   return {
     mode,
-    batch: positive("batch-size", o.batchSize, 1),
+    batch: o.batchSize ?? D.batchSize,
     seq,
-    encoderSeq: positive("encoder-seq-len", o.encoderSeqLen, seq),
+    encoderSeq: o.encoderSeqLen ?? seq,
     gpus: Math.max(gpus, tp),
     tp,
     ...overrides,
@@ -377,20 +370,6 @@ function resolve(o: PlanOptions, overrides: Partial<Resolved> = {}): Resolved {
 
 function compute(o: PlanOptions, r: Resolved, ctx: Ctx): Breakdown {
   return r.mode === "training" ? training(o, r, ctx) : inference(o, r, ctx);
-}
-
-function validate(o: PlanOptions): void {
-  if (o.train && o.inference) throw new UsageError("--inference and --train are exclusive");
-  if (o.quantization && o.train) throw new UsageError("--quantization is for --inference (QLoRA is --train qlora)");
-  if ((o.loraR !== undefined || o.loraTargets !== undefined) && o.train !== "lora" && o.train !== "qlora") {
-    throw new UsageError("--lora-r / --lora-targets need --train lora or --train qlora");
-  }
-  if (o.zero !== undefined && o.fsdp !== undefined) throw new UsageError("--zero and --fsdp are exclusive");
-  if ((o.zero !== undefined || o.fsdp !== undefined) && !o.train) throw new UsageError("--zero / --fsdp apply to --train");
-  if (o.offload && o.zero === undefined) throw new UsageError("--offload needs --zero");
-  if (o.zero !== undefined && ![1, 2, 3].includes(o.zero)) throw new UsageError(`--zero must be 1, 2 or 3 (got ${o.zero})`);
-  if (o.overheadMb !== undefined && !(o.overheadMb >= 0)) throw new UsageError("--overhead-mb must be a non-negative number");
-  if (o.groupSize !== undefined) positive("group-size", o.groupSize, 128);
 }
 
 /** Largest n in [1, limit] with fits(n), assuming fits is monotone decreasing; 0 when even 1 does not fit. */
@@ -412,7 +391,7 @@ function largestFitting(fits: (n: number) => boolean, limit: number): number {
 }
 
 export function plan(model: PlanModel, options: PlanOptions): Plan {
-  validate(options);
+  validatePlanOptions(options);
   const stats = treeStats(model.module, model.noSplitModules ?? []);
   const gated = stats.linears.some((l) => /(^|\.)(gate_proj|w1|wi_0|gate_up_proj|w3|fc1_gate)$/.test(l.path));
   const geometry = model.config ? layerGeometry(model.config, gated) : undefined;
@@ -457,15 +436,15 @@ export function plan(model: PlanModel, options: PlanOptions): Plan {
     ...(r.tp > 1 ? { tp: r.tp } : {}),
     ...(r.mode === "inference"
       ? {
-          dtype: options.dtype ?? "bfloat16",
-          kvDtype: options.kvDtype ?? (computeDtypeBytes(options) === 4 ? "float32" : (options.dtype ?? "bfloat16") === "fp8" ? "bfloat16" : (options.dtype ?? "bfloat16")),
+          dtype: options.dtype ?? D.dtype,
+          kvDtype: options.kvDtype ?? (computeDtypeBytes(options) === 4 ? "float32" : (options.dtype ?? D.dtype) === "fp8" ? "bfloat16" : (options.dtype ?? D.dtype)),
           ...(options.quantization ? { quantization: options.quantization } : {}),
         }
       : {
           train: options.train,
-          precision: options.precision ?? "mixed-bf16",
-          optimizer: options.optimizer ?? "adamw",
-          gradientCheckpointing: options.gradientCheckpointing ?? false,
+          precision: options.precision ?? D.precision,
+          optimizer: options.optimizer ?? D.optimizer,
+          gradientCheckpointing: options.gradientCheckpointing ?? D.gradientCheckpointing,
           ...(options.zero !== undefined ? { zero: options.zero, offload: options.offload ?? "none" } : {}),
           ...(options.fsdp ? { fsdp: options.fsdp } : {}),
         }),
@@ -500,12 +479,12 @@ function describe(o: PlanOptions, r: Resolved, ctx: Ctx, b: Breakdown): string[]
   const a: string[] = [];
   a.push(`model: ${ctx.model.module.cls} (${ctx.stats.parameters.toLocaleString("en-US")} parameters, tied tensors once)`);
   if (o.batchSize === undefined) a.push("batch size 1 (default)");
-  if (o.seqLen === undefined) a.push(`sequence length ${DEFAULT_SEQ} (default)`);
+  if (o.seqLen === undefined) a.push(`sequence length ${D.seqLen} (default)`);
   if (r.mode === "inference") {
-    if (!o.dtype) a.push("weights in bfloat16 (default); floating buffers cast with them");
+    if (!o.dtype) a.push(`weights in ${D.dtype} (default); floating buffers cast with them`);
     if (o.quantization) {
       a.push(`${o.quantization}: Linear weights outside the output head quantized; embeddings, norms, biases and the head stay ${computeDtypeBytes(o) === 4 ? "float32" : "16-bit"}`);
-      if (o.quantization.startsWith("gptq") || o.quantization === "awq-4bit") a.push(`group size ${o.groupSize ?? 128}`);
+      if (o.quantization.startsWith("gptq") || o.quantization === "awq-4bit") a.push(`group size ${o.groupSize ?? D.groupSize}`);
       if (o.quantization === "bnb-nf4" || o.quantization === "bnb-fp4") a.push(`64-element absmax blocks, double quantization ${o.doubleQuant ? "on" : "off (transformers' default)"}`);
     }
     for (const note of b.kv?.notes ?? []) a.push(note);
@@ -516,12 +495,12 @@ function describe(o: PlanOptions, r: Resolved, ctx: Ctx, b: Breakdown): string[]
         : "activations not modelled for this architecture (0)",
     );
   } else {
-    a.push(`precision ${o.precision ?? "mixed-bf16"}${o.precision ? "" : " (default)"}; optimizer ${o.optimizer ?? "adamw"}${o.optimizer ? "" : " (default)"}`);
+    a.push(`precision ${o.precision ?? D.precision}${o.precision ? "" : " (default)"}; optimizer ${o.optimizer ?? D.optimizer}${o.optimizer ? "" : " (default)"}`);
     if (o.train !== "full") {
-      a.push(`LoRA r=${o.loraR ?? 8}${o.loraR === undefined ? " (PEFT's default)" : ""}, targets ${o.loraTargets === undefined ? "all-linear (default)" : Array.isArray(o.loraTargets) ? o.loraTargets.join(",") : "all-linear"}; adapters trained in ${o.precision === "bf16" ? "bf16" : "float32"}`);
+      a.push(`LoRA r=${o.loraR ?? D.loraR}${o.loraR === undefined ? " (PEFT's default)" : ""}, targets ${o.loraTargets === undefined ? "all-linear (default)" : Array.isArray(o.loraTargets) ? o.loraTargets.join(",") : "all-linear"}; adapters trained in ${o.precision === "bf16" ? "bf16" : "float32"}`);
       if (o.train === "qlora") a.push(`QLoRA base: bnb-nf4, double quantization ${o.doubleQuant ? "on" : "off"}, 16-bit embeddings/norms/head`);
     }
-    if (o.train === "full" && (o.precision ?? "mixed-bf16").startsWith("mixed")) a.push("mixed precision keeps float32 weights plus a 16-bit copy (6 B/param), float32 gradients");
+    if (o.train === "full" && (o.precision ?? D.precision).startsWith("mixed")) a.push("mixed precision keeps float32 weights plus a 16-bit copy (6 B/param), float32 gradients");
     a.push(
       ctx.geometry
         ? `activations saved for backward with SDPA/FlashAttention${o.gradientCheckpointing ? ", gradient checkpointing (block inputs + one recomputed block)" : ""}; LM-head logits with float32 upcast and gradient`

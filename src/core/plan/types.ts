@@ -1,5 +1,5 @@
 /**
- * The Planner's inputs and outputs (issue #6). Field names are a contract: the CLI's `--json` prints `plan` as is,
+ * The Planner's inputs and outputs. Field names are a contract: the CLI's `--json` prints `plan` as is,
  * and later versions only add fields.
  */
 
@@ -20,6 +20,10 @@ export type Precision = (typeof PRECISIONS)[number];
 
 export const FSDP_MODES = ["full", "shard-grad-op"] as const;
 export type FsdpMode = (typeof FSDP_MODES)[number];
+
+/** DeepSpeed ZeRO stages. */
+export const ZERO_STAGES = [1, 2, 3] as const;
+export type ZeroStage = (typeof ZERO_STAGES)[number];
 
 /** `cpu`: parameters and optimizer states offloaded (DeepSpeed's estimator default); `optimizer`: optimizer only. */
 export const OFFLOADS = ["cpu", "optimizer"] as const;
@@ -55,7 +59,7 @@ export interface PlanOptions {
   /** `all-linear` or module-name suffixes (`q_proj`, `v_proj`). Default all-linear. */
   readonly loraTargets?: "all-linear" | readonly string[];
   readonly gpus?: number;
-  readonly zero?: 1 | 2 | 3;
+  readonly zero?: ZeroStage;
   readonly offload?: Offload;
   readonly fsdp?: FsdpMode;
   readonly tp?: number;

@@ -3,7 +3,7 @@ import { buffer, module, repeat, type Module } from "../../modules/module.js";
 import { layerNorm, linear } from "../../modules/blocks.js";
 import type { TimmArgs, TimmFamily } from "../types.js";
 import { mlp, swiGlu, withModelArgs } from "./layers-common.js";
-import { gridSize, num, patchEmbed, posInt, resolveImg, toPair, type Pair } from "./layers-g2-common.js";
+import { gridSize, num, patchEmbed, posInt, resolveImg, toPair, type Pair } from "./layers-patch-embed.js";
 
 /** `Beit.__init__` keyword arguments under their Python names. */
 export interface BeitArgs {

@@ -4,7 +4,7 @@ import { list, module, repeat, stateless, type Module } from "../../modules/modu
 import { InvalidConfigError } from "../../errors.js";
 import type { TimmArgs, TimmFamily } from "../types.js";
 import { mlp, pyInt, withModelArgs } from "./layers-common.js";
-import { pair, positive } from "./layers-g3-common.js";
+import { pair, positive } from "./layers-norm-act.js";
 
 /** `Cait.__init__` keyword arguments under their Python names. */
 export interface CaitArgs {

@@ -5,7 +5,7 @@ import { layerNorm, linear } from "../../modules/blocks.js";
 import { InvalidConfigError } from "../../errors.js";
 import type { TimmArgs, TimmFamily } from "../types.js";
 import { gluMlp, mlp, swiGlu, withModelArgs } from "./layers-common.js";
-import { gridSize, num, patchEmbed, posInt, resolveImg, toPair, type Pair } from "./layers-g2-common.js";
+import { gridSize, num, patchEmbed, posInt, resolveImg, toPair, type Pair } from "./layers-patch-embed.js";
 
 /** `Eva.__init__` keyword arguments under their Python names. */
 export interface EvaArgs {

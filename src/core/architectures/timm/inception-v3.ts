@@ -3,7 +3,7 @@ import { module, type Module } from "../../modules/module.js";
 import { InvalidConfigError } from "../../errors.js";
 import type { TimmArgs, TimmFamily } from "../types.js";
 import { classifier, poolFeatMult, withModelArgs } from "./layers-common.js";
-import { convNormAct as cna, timmLinear } from "./layers-g3-common.js";
+import { convNormAct as cna, timmLinear } from "./layers-norm-act.js";
 
 /** `InceptionV3.__init__` keyword arguments that change tensors. */
 export interface InceptionV3Args {

@@ -4,7 +4,7 @@ import { buffer, list, module, stateless, type Module } from "../../modules/modu
 import { InvalidConfigError } from "../../errors.js";
 import type { TimmArgs, TimmFamily } from "../types.js";
 import { pyInt, withModelArgs } from "./layers-common.js";
-import { pair, positive } from "./layers-g3-common.js";
+import { pair, positive } from "./layers-norm-act.js";
 
 /** `Levit.__init__` keyword arguments under their Python names, so config `model_args` override them. */
 export interface LevitArgs {

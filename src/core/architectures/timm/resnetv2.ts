@@ -5,7 +5,7 @@ import { list, module, stateless, type Module } from "../../modules/module.js";
 import { InvalidConfigError } from "../../errors.js";
 import type { TimmArgs, TimmFamily } from "../types.js";
 import { makeDivisible, poolFeatMult, withModelArgs } from "./layers-common.js";
-import { normActLayer, normKind, positive, type G3Norm } from "./layers-g3-common.js";
+import { normActLayer, normKind, positive, type G3Norm } from "./layers-norm-act.js";
 
 /** `ResNetV2.__init__` keyword arguments under their Python names (layers as given to `_create_resnetv2`). */
 export interface ResNetV2Args {

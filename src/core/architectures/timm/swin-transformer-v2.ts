@@ -4,8 +4,8 @@ import { layerNorm, linear } from "../../modules/blocks.js";
 import { InvalidConfigError } from "../../errors.js";
 import type { TimmArgs, TimmFamily } from "../types.js";
 import { mlp, withModelArgs } from "./layers-common.js";
-import { classifierHead, gridSize, num, patchEmbed, perStage, posInt, resolveImg, toPair, type Pair } from "./layers-g2-common.js";
-import { alternatingBlocks, maskWindows, stageResolutions, windowAndShift } from "./layers-g2-window.js";
+import { classifierHead, gridSize, num, patchEmbed, perStage, posInt, resolveImg, toPair, type Pair } from "./layers-patch-embed.js";
+import { alternatingBlocks, maskWindows, stageResolutions, windowAndShift } from "./layers-window-attention.js";
 import { intList } from "./swin-transformer.js";
 
 /** `SwinTransformerV2.__init__` keyword arguments under their Python names. */

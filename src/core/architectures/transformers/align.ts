@@ -6,7 +6,7 @@ import { InvalidConfigError } from "../../errors.js";
 import type { TransformersArchitecture } from "../types.js";
 import { BERT_DEFAULTS, bertLikeModel } from "./shared/bert-like.js";
 import { built, subConfig } from "./shared/build.js";
-import { eIndexedList } from "./shared/e-vit.js";
+import { eIndexedList } from "./shared/vit-encoder.js";
 
 const P = "AlignVision";
 

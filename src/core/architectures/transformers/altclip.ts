@@ -4,8 +4,8 @@ import { module } from "../../modules/module.js";
 import type { TransformersArchitecture } from "../types.js";
 import { bertLikeModel } from "./shared/bert-like.js";
 import { built, subConfig } from "./shared/build.js";
-import { clipVisionTransformer } from "./shared/f-clip.js";
-import { clipPairModel } from "./shared/f-clip-pair.js";
+import { clipVisionTransformer } from "./shared/clip-encoder.js";
+import { clipPairModel } from "./shared/clip-pair.js";
 import { CLIP_VISION_DEFAULTS } from "./clip.js";
 
 const TEXT_DEFAULTS = {

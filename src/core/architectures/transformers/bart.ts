@@ -2,7 +2,7 @@
 import { embedding, linear } from "../../modules/blocks.js";
 import { list, module, stateless, type Module } from "../../modules/module.js";
 import type { Config } from "../../config/config.js";
-import { bartFamily } from "./shared/d-bart.js";
+import { bartFamily } from "./shared/bart-family.js";
 
 /** `BartConfig.__init__` (mBART's and PLBart's differ only where overridden below). */
 const BART_DEFAULTS = {

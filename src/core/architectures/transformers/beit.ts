@@ -4,7 +4,7 @@ import { module, repeat, type Module } from "../../modules/module.js";
 import type { Config } from "../../config/config.js";
 import type { TransformersArchitecture } from "../types.js";
 import { built } from "./shared/build.js";
-import { eAttention, ePatchEmbeddings } from "./shared/e-vit.js";
+import { eAttention, ePatchEmbeddings } from "./shared/vit-encoder.js";
 import { pair } from "./vit.js";
 
 /** 4.47 computes the relative position index on the fly: the bias module holds only its table. */

@@ -3,7 +3,7 @@ import { module } from "../../modules/module.js";
 import type { TransformersArchitecture } from "../types.js";
 import { bertEncoder, bertLayer } from "./shared/bert-like.js";
 import { built } from "./shared/build.js";
-import { embeddingsOf } from "./shared/c-bert.js";
+import { embeddingsOf } from "./shared/bert-variants.js";
 
 export const bertGeneration: TransformersArchitecture = {
   modelType: "bert-generation",

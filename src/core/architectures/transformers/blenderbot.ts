@@ -1,5 +1,5 @@
 // transformers/models/{blenderbot,blenderbot_small}/{configuration,modeling}_*.py (4.47)
-import { bartFamily } from "./shared/d-bart.js";
+import { bartFamily } from "./shared/bart-family.js";
 
 const TOKENS = { pad_token_id: 0, bos_token_id: 1, eos_token_id: 2, decoder_start_token_id: 1, forced_eos_token_id: 2 };
 

@@ -4,7 +4,7 @@ import { module, type Module } from "../../modules/module.js";
 import type { Config } from "../../config/config.js";
 import type { TransformersArchitecture } from "../types.js";
 import { built, subConfig } from "./shared/build.js";
-import { fIndexedList, fSubModel } from "./shared/f-util.js";
+import { fIndexedList, fSubModel } from "./shared/nested-models.js";
 import { blipVisionModel } from "./blip.js";
 import { llama } from "./llama.js";
 import { mistral } from "./mistral.js";

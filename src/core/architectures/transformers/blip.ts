@@ -4,7 +4,7 @@ import { module, repeat, type Module } from "../../modules/module.js";
 import type { Config } from "../../config/config.js";
 import type { TransformersArchitecture } from "../types.js";
 import { built, subConfig } from "./shared/build.js";
-import { clipMlp, clipPatches } from "./shared/f-clip.js";
+import { clipMlp, clipPatches } from "./shared/clip-encoder.js";
 import { pair } from "./vit.js";
 
 export const BLIP_TEXT_DEFAULTS = {

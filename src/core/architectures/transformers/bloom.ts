@@ -4,7 +4,7 @@ import { embedding, layerNorm, linear } from "../../modules/blocks.js";
 import { module, repeat, type Module } from "../../modules/module.js";
 import type { TransformersArchitecture } from "../types.js";
 import { built } from "./shared/build.js";
-import { lmHead } from "./shared/b-fairseq.js";
+import { lmHead } from "./shared/fairseq-decoder.js";
 
 function model(c: Config): Module {
   const hidden = c.positiveInt("hidden_size");

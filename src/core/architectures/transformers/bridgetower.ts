@@ -5,7 +5,7 @@ import type { Config } from "../../config/config.js";
 import type { TransformersArchitecture } from "../types.js";
 import { BERT_DEFAULTS, bertAttention, bertEmbeddings, bertLayer, bertPooler } from "./shared/bert-like.js";
 import { built, subConfig } from "./shared/build.js";
-import { clipVisionEmbeddings, multiheadAttention } from "./shared/f-clip.js";
+import { clipVisionEmbeddings, multiheadAttention } from "./shared/clip-encoder.js";
 
 const VISION_SPEC = {
   modelType: "bridgetower_vision_model",

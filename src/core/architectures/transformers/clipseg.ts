@@ -1,8 +1,8 @@
 // transformers/models/clipseg/{configuration,modeling}_clipseg.py (4.47)
 import type { TransformersArchitecture } from "../types.js";
 import { built, subConfig } from "./shared/build.js";
-import { clipTextTransformer, clipVisionTransformer } from "./shared/f-clip.js";
-import { clipPairModel } from "./shared/f-clip-pair.js";
+import { clipTextTransformer, clipVisionTransformer } from "./shared/clip-encoder.js";
+import { clipPairModel } from "./shared/clip-pair.js";
 import { CLIP_TEXT_DEFAULTS, CLIP_VISION_DEFAULTS } from "./clip.js";
 
 // CLIPSeg's sub-config classes copy CLIP's defaults; AutoModel is the bare CLIPSegModel (no decoder).

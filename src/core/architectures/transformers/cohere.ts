@@ -5,7 +5,7 @@ import { module, type Module } from "../../modules/module.js";
 import type { TransformersArchitecture } from "../types.js";
 import { built, headDim } from "./shared/build.js";
 import { causalLm, decoderAttention, decoderModel, deriveKvHeads, gatedMlp, type DecoderStyle } from "./shared/decoder.js";
-import { withChild } from "./shared/group-a-blocks.js";
+import { withChild } from "./shared/decoder-variants.js";
 
 // CohereLayerNorm holds only a weight (its shape may be [heads, head_dim] for the q/k norms).
 const norm = (shape: readonly number[]) => module("CohereLayerNorm", { params: { weight: shape } });

@@ -6,7 +6,7 @@ import { InvalidConfigError } from "../../errors.js";
 import type { TransformersArchitecture } from "../types.js";
 import { BERT_DEFAULTS } from "./shared/bert-like.js";
 import { built } from "./shared/build.js";
-import { embeddingsOf } from "./shared/c-bert.js";
+import { embeddingsOf } from "./shared/bert-variants.js";
 
 /** `nn.Linear`, or with `num_groups > 1` a `GroupedLinearLayer` (one [groups, in/g, out/g] weight). */
 function groupedLinear(c: Config, inFeatures: number, outFeatures: number): Module {

@@ -4,7 +4,7 @@ import { embedding, layerNorm, linear } from "../../modules/blocks.js";
 import { list, module, repeat, stateless, type Module } from "../../modules/module.js";
 import type { TransformersArchitecture } from "../types.js";
 import { built } from "./shared/build.js";
-import { GPT2_ATTRIBUTE_MAP } from "./shared/b-gpt2.js";
+import { GPT2_ATTRIBUTE_MAP } from "./shared/gpt2-like.js";
 
 function model(c: Config): Module {
   const d = c.positiveInt("n_embd");

@@ -3,7 +3,7 @@ import { embedding, layerNorm, linear } from "../../modules/blocks.js";
 import { list, module, stateless } from "../../modules/module.js";
 import type { TransformersArchitecture } from "../types.js";
 import { built } from "./shared/build.js";
-import { gpt2LikeModel } from "./shared/b-gpt2.js";
+import { gpt2LikeModel } from "./shared/gpt2-like.js";
 
 export const decisionTransformer: TransformersArchitecture = {
   modelType: "decision_transformer",

@@ -4,10 +4,10 @@ import { list, module, repeat, type Module, type Run } from "../../modules/modul
 import type { Config } from "../../config/config.js";
 import type { TransformersArchitecture } from "../types.js";
 import { built } from "./shared/build.js";
-import { iBackboneConfig, iResNetBackbone, iSwinBackbone } from "./shared/i-backbone.js";
-import { iDeformableAttention } from "./shared/i-deformable.js";
-import { iDetrAttention } from "./shared/i-detr.js";
-import { iFreezeBatchNorms } from "./shared/i-rtdetr-resnet.js";
+import { iBackboneConfig, iResNetBackbone, iSwinBackbone } from "./shared/backbones.js";
+import { iDeformableAttention } from "./shared/deformable-attention.js";
+import { iDetrAttention } from "./shared/detr.js";
+import { iFreezeBatchNorms } from "./shared/rtdetr-resnet.js";
 
 const P = "Deta";
 

@@ -4,7 +4,7 @@ import { module, repeat } from "../../modules/module.js";
 import type { Config } from "../../config/config.js";
 import type { TransformersArchitecture } from "../types.js";
 import { built } from "./shared/build.js";
-import { eAttention, ePatchEmbeddings } from "./shared/e-vit.js";
+import { eAttention, ePatchEmbeddings } from "./shared/vit-encoder.js";
 import { numPatches, pair } from "./vit.js";
 
 function dinov2Layer(c: Config) {

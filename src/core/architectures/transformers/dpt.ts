@@ -3,7 +3,7 @@ import { module } from "../../modules/module.js";
 import { InvalidConfigError } from "../../errors.js";
 import type { TransformersArchitecture } from "../types.js";
 import { built } from "./shared/build.js";
-import { ePatchEmbeddings, eVitModel } from "./shared/e-vit.js";
+import { ePatchEmbeddings, eVitModel } from "./shared/vit-encoder.js";
 import { numPatches, pair, vitLayer } from "./vit.js";
 
 export const dpt: TransformersArchitecture = {

@@ -5,7 +5,7 @@ import type { Config } from "../../config/config.js";
 import { InvalidConfigError } from "../../errors.js";
 import type { TransformersArchitecture } from "../types.js";
 import { built } from "./shared/build.js";
-import { stageAt } from "./shared/e-stages.js";
+import { stageAt } from "./shared/stage-lists.js";
 
 function scales(c: Config, dim: number) {
   const on = c.bool("use_layer_scale");

@@ -6,7 +6,7 @@ import { embedding, layerNorm, linear, rotaryEmbedding } from "../../modules/blo
 import { module, repeat, type Module } from "../../modules/module.js";
 import type { TransformersArchitecture } from "../types.js";
 import { built } from "./shared/build.js";
-import { causalLmHead } from "./shared/group-a-blocks.js";
+import { causalLmHead } from "./shared/decoder-variants.js";
 
 const linearCls = (inF: number, outF: number, bias: boolean) => ({ ...linear(inF, outF, bias), cls: "FalconLinear" });
 

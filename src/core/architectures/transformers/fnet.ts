@@ -4,7 +4,7 @@ import { buffer, module, repeat } from "../../modules/module.js";
 import type { TransformersArchitecture } from "../types.js";
 import { bertPooler } from "./shared/bert-like.js";
 import { built } from "./shared/build.js";
-import { embeddingsOf, withChildren } from "./shared/c-bert.js";
+import { embeddingsOf, withChildren } from "./shared/bert-variants.js";
 
 export const fnet: TransformersArchitecture = {
   modelType: "fnet",

@@ -3,7 +3,7 @@ import { embedding, linear } from "../../modules/blocks.js";
 import { module, repeat, type Module } from "../../modules/module.js";
 import type { Config } from "../../config/config.js";
 import type { TransformersArchitecture } from "../types.js";
-import { bartDecoderLayer, bartEncoderLayer, type BartStyle } from "./shared/d-bart.js";
+import { bartDecoderLayer, bartEncoderLayer, type BartStyle } from "./shared/bart-family.js";
 import { built } from "./shared/build.js";
 
 // fairseq's classes kept their bare names here: `Attention`, `EncoderLayer`, `DecoderLayer`.

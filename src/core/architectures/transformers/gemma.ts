@@ -6,7 +6,7 @@ import type { Module } from "../../modules/module.js";
 import type { TransformersArchitecture } from "../types.js";
 import { built } from "./shared/build.js";
 import { causalLm, decoderLayer, decoderModel, decoderModels, deriveKvHeads, type DecoderStyle } from "./shared/decoder.js";
-import { withChild } from "./shared/group-a-blocks.js";
+import { withChild } from "./shared/decoder-variants.js";
 
 const GEMMA_COMMON = {
   max_position_embeddings: 8192,

@@ -4,8 +4,8 @@ import { rmsNorm } from "../../modules/blocks.js";
 import { module, type Module } from "../../modules/module.js";
 import type { ModelBuild, TransformersArchitecture } from "../types.js";
 import { built, subConfig } from "./shared/build.js";
-import { GEMMA3_NO_SPLIT, GEMMA3_TEXT_CONFIG, gemma3TextModel } from "./gemma3_text.js";
-import { SIGLIP_VISION_CONFIG, siglipVisionModel } from "./shared/g-siglip.js";
+import { GEMMA3_NO_SPLIT, GEMMA3_TEXT_CONFIG, gemma3TextModel } from "./gemma3-text.js";
+import { SIGLIP_VISION_CONFIG, siglipVisionModel } from "./shared/siglip-vision.js";
 
 function gemma3Model(c: Config): { model: Module; text: Config } {
   const text = subConfig(c, "text_config", GEMMA3_TEXT_CONFIG);

@@ -4,7 +4,7 @@ import { checkIndexedLayers, list, module } from "../../modules/module.js";
 import type { TransformersArchitecture } from "../types.js";
 import { bertEncoder } from "./shared/bert-like.js";
 import { built, subConfig } from "./shared/build.js";
-import { clipVisionTransformer } from "./shared/f-clip.js";
+import { clipVisionTransformer } from "./shared/clip-encoder.js";
 import { CLIP_VISION_DEFAULTS } from "./clip.js";
 
 const DEFAULTS = {

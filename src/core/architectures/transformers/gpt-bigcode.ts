@@ -5,8 +5,8 @@ import { embedding, layerNorm, linear } from "../../modules/blocks.js";
 import { buffer, module, repeat, type Module } from "../../modules/module.js";
 import type { TransformersArchitecture } from "../types.js";
 import { built } from "./shared/build.js";
-import { GPT2_ATTRIBUTE_MAP } from "./shared/b-gpt2.js";
-import { lmHead } from "./shared/b-fairseq.js";
+import { GPT2_ATTRIBUTE_MAP } from "./shared/gpt2-like.js";
+import { lmHead } from "./shared/fairseq-decoder.js";
 
 function attention(c: Config, cross: boolean): Module {
   const hidden = c.positiveInt("n_embd");

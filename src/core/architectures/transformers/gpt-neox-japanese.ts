@@ -5,7 +5,7 @@ import { list, module, type Module } from "../../modules/module.js";
 import type { TransformersArchitecture } from "../types.js";
 import { built } from "./shared/build.js";
 import { rotaryDimOf } from "./shared/decoder.js";
-import { lmHead } from "./shared/b-fairseq.js";
+import { lmHead } from "./shared/fairseq-decoder.js";
 
 function layer(c: Config, last: boolean): Module {
   const hidden = c.positiveInt("hidden_size");

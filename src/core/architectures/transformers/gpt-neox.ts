@@ -4,7 +4,7 @@ import { embedding, layerNorm, linear, rotaryEmbedding } from "../../modules/blo
 import { buffer, module, repeat, type Module } from "../../modules/module.js";
 import type { TransformersArchitecture } from "../types.js";
 import { built } from "./shared/build.js";
-import { lmHead } from "./shared/b-fairseq.js";
+import { lmHead } from "./shared/fairseq-decoder.js";
 import { rotaryDimOf } from "./shared/decoder.js";
 
 /** The causal mask and masked_bias that GPT-2-descended attentions register (bool mask: 1/8 byte per entry). */

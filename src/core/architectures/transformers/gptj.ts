@@ -4,7 +4,7 @@ import { embedding, layerNorm, linear } from "../../modules/blocks.js";
 import { module, repeat, type Module } from "../../modules/module.js";
 import type { TransformersArchitecture } from "../types.js";
 import { built } from "./shared/build.js";
-import { GPT2_ATTRIBUTE_MAP } from "./shared/b-gpt2.js";
+import { GPT2_ATTRIBUTE_MAP } from "./shared/gpt2-like.js";
 
 /** GPT-J and CodeGen differ only in the attention's projections (CodeGen fuses q/k/v). */
 function model(c: Config, prefix: "GPTJ" | "CodeGen"): Module {

@@ -4,7 +4,7 @@ import { embedding, layerNorm, linear } from "../../modules/blocks.js";
 import { checkIndexedLayers, buffer, list, module, stateless, type Module, type Run } from "../../modules/module.js";
 import type { TransformersArchitecture } from "../types.js";
 import { built } from "./shared/build.js";
-import { fairseqAttention } from "./shared/b-fairseq.js";
+import { fairseqAttention } from "./shared/fairseq-decoder.js";
 
 function block(c: Config, ext: boolean): Module {
   const d = c.positiveInt("d_model");

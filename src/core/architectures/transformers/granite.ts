@@ -6,7 +6,7 @@ import { module } from "../../modules/module.js";
 import type { TransformersArchitecture } from "../types.js";
 import { built } from "./shared/build.js";
 import { causalLm, decoderLayer, decoderModel, decoderModels, deriveKvHeads, type DecoderStyle } from "./shared/decoder.js";
-import { parallelExperts, renameChild } from "./shared/group-a-blocks.js";
+import { parallelExperts, renameChild } from "./shared/decoder-variants.js";
 
 const GRANITE_DEFAULTS = {
   vocab_size: 32000,

@@ -3,7 +3,7 @@ import { embedding, layerNorm, linear } from "../../modules/blocks.js";
 import { module, repeat } from "../../modules/module.js";
 import type { TransformersArchitecture } from "../types.js";
 import { built } from "./shared/build.js";
-import { clipAttention } from "./shared/f-clip.js";
+import { clipAttention } from "./shared/clip-encoder.js";
 
 const DEFAULTS = {
   num_classes: 1,

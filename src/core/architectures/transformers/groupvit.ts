@@ -5,7 +5,7 @@ import type { Config } from "../../config/config.js";
 import { InvalidConfigError } from "../../errors.js";
 import type { TransformersArchitecture } from "../types.js";
 import { built, subConfig } from "./shared/build.js";
-import { clipAttention, clipEncoder, clipEncoderLayer, clipTextEmbeddings } from "./shared/f-clip.js";
+import { clipAttention, clipEncoder, clipEncoderLayer, clipTextEmbeddings } from "./shared/clip-encoder.js";
 import { pair } from "./vit.js";
 
 const P = "GroupViT";

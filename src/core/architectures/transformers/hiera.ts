@@ -4,7 +4,7 @@ import { list, module, repeat, type Module } from "../../modules/module.js";
 import type { Config } from "../../config/config.js";
 import type { TransformersArchitecture } from "../types.js";
 import { built } from "./shared/build.js";
-import { checkHeads, stageAt } from "./shared/e-stages.js";
+import { checkHeads, stageAt } from "./shared/stage-lists.js";
 import { pair } from "./vit.js";
 
 /** A block may widen its input (first block of a stage), then needs a `proj` for the residual path. */

@@ -5,7 +5,7 @@ import type { Config, ConfigSpec } from "../../config/config.js";
 import { InvalidConfigError } from "../../errors.js";
 import type { TransformersArchitecture } from "../types.js";
 import { built, subConfig } from "./shared/build.js";
-import { clipVisionTransformer } from "./shared/f-clip.js";
+import { clipVisionTransformer } from "./shared/clip-encoder.js";
 
 const VISION: ConfigSpec = {
   modelType: "idefics_vision",

@@ -2,7 +2,7 @@
 import { module } from "../../modules/module.js";
 import type { TransformersArchitecture } from "../types.js";
 import { built } from "./shared/build.js";
-import { GPT2_ATTRIBUTE_MAP, gpt2LikeModel } from "./shared/b-gpt2.js";
+import { GPT2_ATTRIBUTE_MAP, gpt2LikeModel } from "./shared/gpt2-like.js";
 
 export const imagegpt: TransformersArchitecture = {
   modelType: "imagegpt",

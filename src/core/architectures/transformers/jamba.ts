@@ -5,7 +5,7 @@ import { checkIndexedLayers, list, module, repeat, type Module, type Run } from 
 import type { TransformersArchitecture } from "../types.js";
 import { built } from "./shared/build.js";
 import { gatedMlp } from "./shared/decoder.js";
-import { lmHead } from "./shared/b-fairseq.js";
+import { lmHead } from "./shared/fairseq-decoder.js";
 import { mambaMixer } from "./mamba.js";
 
 function feedForward(c: Config, experts: number): Module {

@@ -6,7 +6,7 @@ import { module, repeat, type Module } from "../../modules/module.js";
 import type { TransformersArchitecture } from "../types.js";
 import { built } from "./shared/build.js";
 import { causalLm } from "./shared/decoder.js";
-import { parallelExperts } from "./shared/group-a-blocks.js";
+import { parallelExperts } from "./shared/decoder-variants.js";
 
 /** JetMoeMoA / JetMoeMoE share a layout: output bias, input/output experts, router. */
 function experts(c: Config, cls: string, inner: number, innerIn: number): Module {

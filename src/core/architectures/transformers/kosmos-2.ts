@@ -4,7 +4,7 @@ import { embedding, layerNorm, linear } from "../../modules/blocks.js";
 import type { Config } from "../../config/config.js";
 import type { TransformersArchitecture } from "../types.js";
 import { built, subConfig } from "./shared/build.js";
-import { clipAttention, clipVisionTransformer } from "./shared/f-clip.js";
+import { clipAttention, clipVisionTransformer } from "./shared/clip-encoder.js";
 
 const TEXT_SPEC = {
   modelType: "kosmos_2_text_model",

@@ -3,8 +3,8 @@ import { embedding, layerNorm, linear } from "../../modules/blocks.js";
 import { alias, module, repeat, type Module } from "../../modules/module.js";
 import type { Config } from "../../config/config.js";
 import type { TransformersArchitecture } from "../types.js";
-import { renameChild } from "./shared/group-a-blocks.js";
-import { bartDecoderLayer, bartForConditionalGeneration, type BartStyle } from "./shared/d-bart.js";
+import { renameChild } from "./shared/decoder-variants.js";
+import { bartDecoderLayer, bartForConditionalGeneration, type BartStyle } from "./shared/bart-family.js";
 import { built } from "./shared/build.js";
 
 const STYLE: BartStyle = { prefix: "LED", tokenCls: "Embedding", tokens: "module", positions: "learned", embeddingNorm: true, finalNorm: false };

@@ -5,7 +5,7 @@ import type { Config } from "../../config/config.js";
 import { InvalidConfigError } from "../../errors.js";
 import type { TransformersArchitecture } from "../types.js";
 import { T5_CONFIG, deriveT5 } from "./t5.js";
-import { t5StyleAttention, t5StyleDense, t5StyleStack } from "./shared/d-t5.js";
+import { t5StyleAttention, t5StyleDense, t5StyleStack } from "./shared/t5-style.js";
 import { built } from "./shared/build.js";
 
 /** The encoder's self-attention: local, or transient-global (which adds a side bias table and a norm). */

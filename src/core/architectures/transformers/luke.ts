@@ -5,7 +5,7 @@ import type { TransformersArchitecture } from "../types.js";
 import { ROBERTA_DEFAULTS } from "./roberta.js";
 import { bertEncoder, bertPooler } from "./shared/bert-like.js";
 import { built } from "./shared/build.js";
-import { embeddingsOf } from "./shared/c-bert.js";
+import { embeddingsOf } from "./shared/bert-variants.js";
 import { sixProjectionLayer } from "./longformer.js";
 
 export const luke: TransformersArchitecture = {

@@ -4,7 +4,7 @@ import { conv1d, embedding, linear, rmsNorm } from "../../modules/blocks.js";
 import { buffer, module, repeat, type Module, type ModuleParts } from "../../modules/module.js";
 import type { TransformersArchitecture } from "../types.js";
 import { built } from "./shared/build.js";
-import { lmHead } from "./shared/b-fairseq.js";
+import { lmHead } from "./shared/fairseq-decoder.js";
 
 /** The selective-scan mixer (Mamba 1): depthwise conv, in/x/dt/out projections, A_log and D. */
 export function mambaMixer(

@@ -3,7 +3,7 @@ import { embedding } from "../../modules/blocks.js";
 import { alias, module, type Module } from "../../modules/module.js";
 import type { Config } from "../../config/config.js";
 import type { TransformersArchitecture } from "../types.js";
-import { BART_ATTRIBUTE_MAP, bartForConditionalGeneration, bartStack, type BartStyle } from "./shared/d-bart.js";
+import { BART_ATTRIBUTE_MAP, bartForConditionalGeneration, bartStack, type BartStyle } from "./shared/bart-family.js";
 import { built } from "./shared/build.js";
 
 const STYLE: BartStyle = { prefix: "Marian", tokenCls: "Embedding", tokens: "module", positions: "sinusoidal-param", embeddingNorm: false, finalNorm: false };

@@ -5,10 +5,10 @@ import type { Config } from "../../config/config.js";
 import { InvalidConfigError } from "../../errors.js";
 import type { TransformersArchitecture } from "../types.js";
 import { built } from "./shared/build.js";
-import { multiheadAttention } from "./shared/f-clip.js";
-import { iBackboneConfig, iResNetBackbone, iSwinBackbone, type Backbone } from "./shared/i-backbone.js";
-import { iDeformableAttention } from "./shared/i-deformable.js";
-import { iDetrAttention } from "./shared/i-detr.js";
+import { multiheadAttention } from "./shared/clip-encoder.js";
+import { iBackboneConfig, iResNetBackbone, iSwinBackbone, type Backbone } from "./shared/backbones.js";
+import { iDeformableAttention } from "./shared/deformable-attention.js";
+import { iDetrAttention } from "./shared/detr.js";
 
 const P = "Mask2Former";
 /** The pixel decoder and the masked-attention decoder both work on the last three feature maps. */

@@ -4,8 +4,8 @@ import { list, module, stateless, type Module } from "../../modules/module.js";
 import type { Config } from "../../config/config.js";
 import type { TransformersArchitecture } from "../types.js";
 import { built, subConfig } from "./shared/build.js";
-import { iBackboneConfig, iMaskFormerSwinBackbone, iResNetBackbone, type Backbone } from "./shared/i-backbone.js";
-import { DETR_SPEC, iDetrDecoder } from "./shared/i-detr.js";
+import { iBackboneConfig, iMaskFormerSwinBackbone, iResNetBackbone, type Backbone } from "./shared/backbones.js";
+import { DETR_SPEC, iDetrDecoder } from "./shared/detr.js";
 
 /** MaskFormerConfig's fallback backbone (swin-base-patch4-window12-384). */
 const SWIN_FALLBACK = {

@@ -4,7 +4,7 @@ import { module, repeat } from "../../modules/module.js";
 import type { TransformersArchitecture } from "../types.js";
 import { BERT_DEFAULTS, bertPooler } from "./shared/bert-like.js";
 import { built } from "./shared/build.js";
-import { denseOnly, embeddingsOf, preNormAttention } from "./shared/c-bert.js";
+import { denseOnly, embeddingsOf, preNormAttention } from "./shared/bert-variants.js";
 
 export const megatronBert: TransformersArchitecture = {
   modelType: "megatron-bert",

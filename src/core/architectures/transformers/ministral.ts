@@ -5,7 +5,7 @@ import { repeat } from "../../modules/module.js";
 import type { TransformersArchitecture } from "../types.js";
 import { built, headDim } from "./shared/build.js";
 import { causalLm, deriveKvHeads, gatedMlp } from "./shared/decoder.js";
-import { currentRotary, gAttention, gLayer, gModel } from "./shared/g-decoder.js";
+import { currentRotary, gAttention, gLayer, gModel } from "./shared/current-decoder.js";
 
 const NO_SPLIT = ["MinistralDecoderLayer"];
 

@@ -6,8 +6,8 @@ import { InvalidConfigError } from "../../errors.js";
 import type { ModelBuild, TransformersArchitecture } from "../types.js";
 import { built, headDim } from "./shared/build.js";
 import { deriveKvHeads, gatedMlp } from "./shared/decoder.js";
-import { currentRotary, gAttention, gLayer, gModel } from "./shared/g-decoder.js";
-import { PIXTRAL_VISION_CONFIG, pixtralVisionModel } from "./shared/g-pixtral.js";
+import { currentRotary, gAttention, gLayer, gModel } from "./shared/current-decoder.js";
+import { PIXTRAL_VISION_CONFIG, pixtralVisionModel } from "./shared/pixtral-vision.js";
 
 /** MistralConfig's defaults; the text tower is built as current MistralModel (one model-level rotary). */
 const MISTRAL_TEXT_CONFIG: ConfigSpec = {

@@ -5,7 +5,7 @@ import type { Module } from "../../modules/module.js";
 import type { TransformersArchitecture } from "../types.js";
 import { built, headDim } from "./shared/build.js";
 import { causalLm, decoderAttention, decoderLayer, decoderModel, deriveKvHeads, type DecoderStyle } from "./shared/decoder.js";
-import { cachedRotary, renameChild, sparseMoe, w123Expert, withChild } from "./shared/group-a-blocks.js";
+import { cachedRotary, renameChild, sparseMoe, w123Expert, withChild } from "./shared/decoder-variants.js";
 
 const style: DecoderStyle = {
   prefix: "Mixtral",

@@ -4,8 +4,8 @@ import { list, module, repeat, type Module } from "../../modules/module.js";
 import type { Config } from "../../config/config.js";
 import type { TransformersArchitecture } from "../types.js";
 import { built } from "./shared/build.js";
-import { checkHeads, stageAt } from "./shared/e-stages.js";
-import { makeDivisible } from "./mobilenet_v2.js";
+import { checkHeads, stageAt } from "./shared/stage-lists.js";
+import { makeDivisible } from "./mobilenet-v2.js";
 
 function convLayer(inCh: number, out: number, kernel: number, opts: { groups?: number; norm?: boolean } = {}): Module {
   return module("MobileViTConvLayer", {

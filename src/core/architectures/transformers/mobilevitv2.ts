@@ -5,8 +5,8 @@ import type { Config } from "../../config/config.js";
 import { InvalidConfigError } from "../../errors.js";
 import type { TransformersArchitecture } from "../types.js";
 import { built } from "./shared/build.js";
-import { stageAt } from "./shared/e-stages.js";
-import { makeDivisible } from "./mobilenet_v2.js";
+import { stageAt } from "./shared/stage-lists.js";
+import { makeDivisible } from "./mobilenet-v2.js";
 
 /** V2's conv layer takes a `bias` flag (off by default) and may drop its BatchNorm. */
 function convLayer(inCh: number, out: number, kernel: number, opts: { groups?: number; norm?: boolean; bias?: boolean } = {}): Module {

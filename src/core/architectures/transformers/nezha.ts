@@ -4,7 +4,7 @@ import { buffer, module } from "../../modules/module.js";
 import type { TransformersArchitecture } from "../types.js";
 import { BERT_DEFAULTS, bertEncoder, bertPooler } from "./shared/bert-like.js";
 import { built } from "./shared/build.js";
-import { embeddingsOf } from "./shared/c-bert.js";
+import { embeddingsOf } from "./shared/bert-variants.js";
 
 export const nezha: TransformersArchitecture = {
   modelType: "nezha",

@@ -6,7 +6,7 @@ import { module, type Module } from "../../modules/module.js";
 import type { TransformersArchitecture } from "../types.js";
 import { built, headDim } from "./shared/build.js";
 import { causalLm, decoderAttention, decoderLayer, decoderModel, decoderModels, deriveKvHeads, gatedMlp, type DecoderStyle } from "./shared/decoder.js";
-import { sparseMoe, withChild } from "./shared/group-a-blocks.js";
+import { sparseMoe, withChild } from "./shared/decoder-variants.js";
 
 const OLMO_DEFAULTS = {
   vocab_size: 50304,

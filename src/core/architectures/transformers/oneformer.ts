@@ -4,10 +4,10 @@ import { list, module, repeat, stateless, type Module } from "../../modules/modu
 import type { Config } from "../../config/config.js";
 import type { TransformersArchitecture } from "../types.js";
 import { built } from "./shared/build.js";
-import { multiheadAttention } from "./shared/f-clip.js";
-import { iBackboneConfig, iResNetBackbone, iSwinBackbone } from "./shared/i-backbone.js";
-import { iDetrAttention } from "./shared/i-detr.js";
-import { iNumLabels } from "./shared/i-util.js";
+import { multiheadAttention } from "./shared/clip-encoder.js";
+import { iBackboneConfig, iResNetBackbone, iSwinBackbone } from "./shared/backbones.js";
+import { iDetrAttention } from "./shared/detr.js";
+import { iNumLabels } from "./shared/detector-heads.js";
 import { m2fPixelDecoder } from "./mask2former.js";
 
 const P = "OneFormer";

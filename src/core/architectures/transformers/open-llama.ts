@@ -7,7 +7,7 @@ import type { Module } from "../../modules/module.js";
 import type { TransformersArchitecture } from "../types.js";
 import { built, headDim } from "./shared/build.js";
 import { decoderAttention, decoderLayer, decoderModel, type DecoderStyle } from "./shared/decoder.js";
-import { cachedRotary, causalLmHead, withChild } from "./shared/group-a-blocks.js";
+import { cachedRotary, causalLmHead, withChild } from "./shared/decoder-variants.js";
 
 const style: DecoderStyle = { prefix: "OpenLlama" };
 

@@ -4,8 +4,8 @@ import { conv1DTransposed, embedding, layerNorm, positionIdsBuffer } from "../..
 import { buffer, module, repeat, type Module } from "../../modules/module.js";
 import type { TransformersArchitecture } from "../types.js";
 import { built } from "./shared/build.js";
-import { GPT2_ATTRIBUTE_MAP } from "./shared/b-gpt2.js";
-import { lmHead } from "./shared/b-fairseq.js";
+import { GPT2_ATTRIBUTE_MAP } from "./shared/gpt2-like.js";
+import { lmHead } from "./shared/fairseq-decoder.js";
 
 function model(c: Config): Module {
   const hidden = c.positiveInt("n_embd");

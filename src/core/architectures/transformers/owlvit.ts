@@ -2,8 +2,8 @@
 import type { Config } from "../../config/config.js";
 import type { TransformersArchitecture } from "../types.js";
 import { built, subConfig } from "./shared/build.js";
-import { clipTextTransformer, clipVisionTransformer } from "./shared/f-clip.js";
-import { clipPairModel } from "./shared/f-clip-pair.js";
+import { clipTextTransformer, clipVisionTransformer } from "./shared/clip-encoder.js";
+import { clipPairModel } from "./shared/clip-pair.js";
 
 const TEXT_DEFAULTS = {
   vocab_size: 49408,

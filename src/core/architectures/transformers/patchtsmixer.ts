@@ -4,7 +4,7 @@ import { module, repeat, type Module } from "../../modules/module.js";
 import type { Config } from "../../config/config.js";
 import type { TransformersArchitecture } from "../types.js";
 import { built } from "./shared/build.js";
-import { clipAttention } from "./shared/f-clip.js";
+import { clipAttention } from "./shared/clip-encoder.js";
 
 const DEFAULTS = {
   context_length: 32,

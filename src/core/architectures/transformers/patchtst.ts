@@ -4,7 +4,7 @@ import { list, module, repeat, stateless, type Module } from "../../modules/modu
 import type { Config } from "../../config/config.js";
 import type { TransformersArchitecture } from "../types.js";
 import { built } from "./shared/build.js";
-import { clipAttention } from "./shared/f-clip.js";
+import { clipAttention } from "./shared/clip-encoder.js";
 
 const DEFAULTS = {
   num_input_channels: 1,

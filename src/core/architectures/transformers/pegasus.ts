@@ -1,5 +1,5 @@
 // transformers/models/pegasus/{configuration,modeling}_pegasus.py (4.47)
-import { bartFamily } from "./shared/d-bart.js";
+import { bartFamily } from "./shared/bart-family.js";
 
 export const pegasus = bartFamily(
   "pegasus",

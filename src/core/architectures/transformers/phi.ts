@@ -6,7 +6,7 @@ import { module, repeat, type Module } from "../../modules/module.js";
 import type { TransformersArchitecture } from "../types.js";
 import { built, headDim } from "./shared/build.js";
 import { deriveKvHeads, rotaryDimOf } from "./shared/decoder.js";
-import { causalLmHead } from "./shared/group-a-blocks.js";
+import { causalLmHead } from "./shared/decoder-variants.js";
 
 function layer(c: Config): Module {
   const hidden = c.positiveInt("hidden_size");

@@ -6,7 +6,7 @@ import { module, type Module } from "../../modules/module.js";
 import type { TransformersArchitecture } from "../types.js";
 import { built } from "./shared/build.js";
 import { decoderLayer, decoderModel, deriveKvHeads, type DecoderStyle } from "./shared/decoder.js";
-import { causalLmHead, renameChild, sparseMoe, w123Expert, withChild } from "./shared/group-a-blocks.js";
+import { causalLmHead, renameChild, sparseMoe, w123Expert, withChild } from "./shared/decoder-variants.js";
 
 const style: DecoderStyle = {
   prefix: "Phimoe",

@@ -3,7 +3,7 @@ import { conv2d, groupNorm } from "../../modules/blocks.js";
 import { checkIndexedLayers, list, module, repeat } from "../../modules/module.js";
 import type { TransformersArchitecture } from "../types.js";
 import { built } from "./shared/build.js";
-import { stageAt } from "./shared/e-stages.js";
+import { stageAt } from "./shared/stage-lists.js";
 
 export const poolformer: TransformersArchitecture = {
   modelType: "poolformer",

@@ -4,7 +4,7 @@ import { checkIndexedLayers, list, module, repeat, type Module } from "../../mod
 import type { Config } from "../../config/config.js";
 import type { TransformersArchitecture } from "../types.js";
 import { built } from "./shared/build.js";
-import { checkHeads, stageAt } from "./shared/e-stages.js";
+import { checkHeads, stageAt } from "./shared/stage-lists.js";
 import { pair } from "./vit.js";
 
 function pvtLayer(c: Config, i: number, dim: number): Module {

@@ -6,7 +6,7 @@ import type { Module } from "../../modules/module.js";
 import type { TransformersArchitecture } from "../types.js";
 import { built } from "./shared/build.js";
 import { causalLm, decoderLayer, decoderModel, deriveKvHeads, gatedMlp, type DecoderStyle } from "./shared/decoder.js";
-import { layerRuns, sparseMoe, withChild } from "./shared/group-a-blocks.js";
+import { layerRuns, sparseMoe, withChild } from "./shared/decoder-variants.js";
 
 const style: DecoderStyle = { prefix: "Qwen2Moe", qkvBias: () => true, attentionRotary: true, modelRotary: true };
 

@@ -5,7 +5,7 @@ import { repeat } from "../../modules/module.js";
 import type { TransformersArchitecture } from "../types.js";
 import { built, headDim } from "./shared/build.js";
 import { causalLm, deriveKvHeads } from "./shared/decoder.js";
-import { currentRotary, gAttention, gLayer, gModel } from "./shared/g-decoder.js";
+import { currentRotary, gAttention, gLayer, gModel } from "./shared/current-decoder.js";
 import { gatedMlp } from "./shared/decoder.js";
 
 const NO_SPLIT = ["Qwen3DecoderLayer"];

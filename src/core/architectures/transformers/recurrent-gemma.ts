@@ -8,7 +8,7 @@ import { buffer, module, type Module } from "../../modules/module.js";
 import type { TransformersArchitecture } from "../types.js";
 import { built } from "./shared/build.js";
 import { gatedMlp } from "./shared/decoder.js";
-import { causalLmHead, layerRuns } from "./shared/group-a-blocks.js";
+import { causalLmHead, layerRuns } from "./shared/decoder-variants.js";
 
 type BlockType = "recurrent" | "attention";
 

@@ -4,7 +4,7 @@ import { module, repeat } from "../../modules/module.js";
 import type { TransformersArchitecture } from "../types.js";
 import { bertLayer, bertPooler } from "./shared/bert-like.js";
 import { built } from "./shared/build.js";
-import { embeddingsOf } from "./shared/c-bert.js";
+import { embeddingsOf } from "./shared/bert-variants.js";
 
 export const rembert: TransformersArchitecture = {
   modelType: "rembert",

@@ -5,7 +5,7 @@ import type { TransformersArchitecture } from "../types.js";
 import { ROBERTA_DEFAULTS } from "./roberta.js";
 import { bertEmbeddings, bertPooler } from "./shared/bert-like.js";
 import { built } from "./shared/build.js";
-import { denseOnly, preNormAttention } from "./shared/c-bert.js";
+import { denseOnly, preNormAttention } from "./shared/bert-variants.js";
 
 const P = "RobertaPreLayerNorm";
 

@@ -4,7 +4,7 @@ import { embedding, layerNorm, linear } from "../../modules/blocks.js";
 import { list, module, type Module } from "../../modules/module.js";
 import type { TransformersArchitecture } from "../types.js";
 import { built } from "./shared/build.js";
-import { lmHead } from "./shared/b-fairseq.js";
+import { lmHead } from "./shared/fairseq-decoder.js";
 
 function block(c: Config, first: boolean): Module {
   const hidden = c.positiveInt("hidden_size");

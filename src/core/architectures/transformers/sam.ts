@@ -4,7 +4,7 @@ import { alias, buffer, list, module, repeat, type Module } from "../../modules/
 import type { Config } from "../../config/config.js";
 import type { TransformersArchitecture } from "../types.js";
 import { built, subConfig } from "./shared/build.js";
-import { fIndexedList } from "./shared/f-util.js";
+import { fIndexedList } from "./shared/nested-models.js";
 
 const VISION_DEFAULTS = {
   hidden_size: 768,

@@ -4,7 +4,7 @@ import { module } from "../../modules/module.js";
 import type { Config } from "../../config/config.js";
 import type { TransformersArchitecture } from "../types.js";
 import { built, subConfig } from "./shared/build.js";
-import { clipEncoder, clipMlp, clipTextTransformer, clipVisionEmbeddings, multiheadAttention } from "./shared/f-clip.js";
+import { clipEncoder, clipMlp, clipTextTransformer, clipVisionEmbeddings, multiheadAttention } from "./shared/clip-encoder.js";
 
 export const SIGLIP_TEXT_DEFAULTS = {
   vocab_size: 32000,

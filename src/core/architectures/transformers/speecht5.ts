@@ -3,8 +3,8 @@ import { embedding, layerNorm } from "../../modules/blocks.js";
 import { module, repeat, type Module } from "../../modules/module.js";
 import type { Config } from "../../config/config.js";
 import type { TransformersArchitecture } from "../types.js";
-import { bartAttention } from "./shared/d-bart.js";
-import { speechFeedForward } from "./shared/d-speech.js";
+import { bartAttention } from "./shared/bart-family.js";
+import { speechFeedForward } from "./shared/wav2vec2-family.js";
 import { built } from "./shared/build.js";
 
 const P = { prefix: "SpeechT5" };

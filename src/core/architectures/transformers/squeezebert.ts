@@ -5,7 +5,7 @@ import { InvalidConfigError } from "../../errors.js";
 import type { TransformersArchitecture } from "../types.js";
 import { BERT_DEFAULTS, bertPooler } from "./shared/bert-like.js";
 import { built } from "./shared/build.js";
-import { embeddingsOf } from "./shared/c-bert.js";
+import { embeddingsOf } from "./shared/bert-variants.js";
 
 export const squeezebert: TransformersArchitecture = {
   modelType: "squeezebert",

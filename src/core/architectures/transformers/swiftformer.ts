@@ -4,7 +4,7 @@ import { list, module, stateless, type Module } from "../../modules/module.js";
 import type { Config } from "../../config/config.js";
 import type { TransformersArchitecture } from "../types.js";
 import { built } from "./shared/build.js";
-import { stageAt } from "./shared/e-stages.js";
+import { stageAt } from "./shared/stage-lists.js";
 
 /** Depthwise 3×3 + BatchNorm + two 1×1 convs, always with a per-channel scale. */
 function convBlock(cls: string, dim: number, hidden: number): Module {

@@ -1,7 +1,7 @@
 // transformers/models/{swin,donut,maskformer,swinv2}/{configuration,modeling}_*swin*.py (4.47)
 import type { TransformersArchitecture } from "../types.js";
 import { built } from "./shared/build.js";
-import { deriveSwin, SWIN_DEFAULTS, swinModel } from "./shared/e-swin.js";
+import { deriveSwin, SWIN_DEFAULTS, swinModel } from "./shared/swin-blocks.js";
 
 export const swin: TransformersArchitecture = {
   modelType: "swin",

@@ -4,7 +4,7 @@ import { list, module, repeat, stateless } from "../../modules/module.js";
 import { InvalidConfigError } from "../../errors.js";
 import type { TransformersArchitecture } from "../types.js";
 import { built } from "./shared/build.js";
-import { SWIN_DEFAULTS, swinGrid, swinV2Layer } from "./shared/e-swin.js";
+import { SWIN_DEFAULTS, swinGrid, swinV2Layer } from "./shared/swin-blocks.js";
 import { pair } from "./vit.js";
 
 export const swin2sr: TransformersArchitecture = {

@@ -4,7 +4,7 @@ import { list, module, repeat, type Module } from "../../modules/module.js";
 import type { Config } from "../../config/config.js";
 import { InvalidConfigError } from "../../errors.js";
 import type { TransformersArchitecture } from "../types.js";
-import { layerRuns } from "./shared/d-runs.js";
+import { layerRuns } from "./shared/layer-runs.js";
 import { built } from "./shared/build.js";
 
 /** Predicts the location-variable convolution kernels and biases of one block from the mel frames. */

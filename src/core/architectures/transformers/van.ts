@@ -4,7 +4,7 @@ import { list, module, repeat, stateless, type Module } from "../../modules/modu
 import type { Config } from "../../config/config.js";
 import type { TransformersArchitecture } from "../types.js";
 import { built } from "./shared/build.js";
-import { stageAt } from "./shared/e-stages.js";
+import { stageAt } from "./shared/stage-lists.js";
 
 function vanLayer(c: Config, dim: number, mlpRatio: number): Module {
   const hidden = Math.floor(dim * mlpRatio);

@@ -3,7 +3,7 @@ import { conv, layerNorm, linear } from "../../modules/blocks.js";
 import { module, repeat } from "../../modules/module.js";
 import type { TransformersArchitecture } from "../types.js";
 import { built } from "./shared/build.js";
-import { eAttention } from "./shared/e-vit.js";
+import { eAttention } from "./shared/vit-encoder.js";
 
 export const videomae: TransformersArchitecture = {
   modelType: "videomae",

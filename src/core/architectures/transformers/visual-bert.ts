@@ -4,7 +4,7 @@ import { module } from "../../modules/module.js";
 import type { TransformersArchitecture } from "../types.js";
 import { BERT_DEFAULTS, bertEncoder, bertLayer, bertPooler } from "./shared/bert-like.js";
 import { built } from "./shared/build.js";
-import { embeddingsOf, withChildren } from "./shared/c-bert.js";
+import { embeddingsOf, withChildren } from "./shared/bert-variants.js";
 
 export const visualBert: TransformersArchitecture = {
   modelType: "visual_bert",

@@ -4,7 +4,7 @@ import { module } from "../../modules/module.js";
 import type { Config } from "../../config/config.js";
 import type { TransformersArchitecture } from "../types.js";
 import { built } from "./shared/build.js";
-import { eIndexedList } from "./shared/e-vit.js";
+import { eIndexedList } from "./shared/vit-encoder.js";
 
 function vitdetLayer(c: Config, windowSize: number, residual: boolean) {
   const hidden = c.positiveInt("hidden_size");

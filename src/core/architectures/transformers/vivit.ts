@@ -3,7 +3,7 @@ import { conv } from "../../modules/blocks.js";
 import { module } from "../../modules/module.js";
 import type { TransformersArchitecture } from "../types.js";
 import { built } from "./shared/build.js";
-import { eVitModel } from "./shared/e-vit.js";
+import { eVitModel } from "./shared/vit-encoder.js";
 import { vitLayer } from "./vit.js";
 
 export const vivit: TransformersArchitecture = {

@@ -4,7 +4,7 @@ import { buffer, module, repeat, type Module } from "../../modules/module.js";
 import type { Config } from "../../config/config.js";
 import { InvalidConfigError } from "../../errors.js";
 import type { TransformersArchitecture } from "../types.js";
-import { featureProjection, hasMaskedSpecEmbed, speechFeedForward } from "./shared/d-speech.js";
+import { featureProjection, hasMaskedSpecEmbed, speechFeedForward } from "./shared/wav2vec2-family.js";
 import { built } from "./shared/build.js";
 
 const P = "Wav2Vec2Bert";

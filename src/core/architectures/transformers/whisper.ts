@@ -3,7 +3,7 @@ import { conv1d, embedding, layerNorm, linear } from "../../modules/blocks.js";
 import { module, repeat, type Module } from "../../modules/module.js";
 import type { Config } from "../../config/config.js";
 import type { TransformersArchitecture } from "../types.js";
-import { bartDecoderLayer, bartEncoderLayer, type BartStyle } from "./shared/d-bart.js";
+import { bartDecoderLayer, bartEncoderLayer, type BartStyle } from "./shared/bart-family.js";
 import { built } from "./shared/build.js";
 
 const STYLE: BartStyle = { prefix: "Whisper", tokenCls: "Embedding", tokens: "module", positions: "learned", embeddingNorm: false, finalNorm: true, keyBias: false };

@@ -4,8 +4,8 @@ import { list, module, repeat, stateless } from "../../modules/module.js";
 import type { Config } from "../../config/config.js";
 import type { TransformersArchitecture } from "../types.js";
 import { built, subConfig } from "./shared/build.js";
-import { clipAttention, clipEncoder, clipMlp, clipTextTransformer, clipVisionEmbeddings } from "./shared/f-clip.js";
-import { clipPairModel } from "./shared/f-clip-pair.js";
+import { clipAttention, clipEncoder, clipMlp, clipTextTransformer, clipVisionEmbeddings } from "./shared/clip-encoder.js";
+import { clipPairModel } from "./shared/clip-pair.js";
 import { CLIP_TEXT_DEFAULTS } from "./clip.js";
 
 const VISION_DEFAULTS = {

@@ -4,7 +4,7 @@ import { embedding, layerNorm } from "../../modules/blocks.js";
 import { buffer, module, repeat, type Module } from "../../modules/module.js";
 import type { TransformersArchitecture } from "../types.js";
 import { built } from "./shared/build.js";
-import { fairseqDecoderLayer, lmHead } from "./shared/b-fairseq.js";
+import { fairseqDecoderLayer, lmHead } from "./shared/fairseq-decoder.js";
 
 function model(c: Config): Module {
   const dim = c.positiveInt("d_model");

@@ -5,7 +5,7 @@ import type { TransformersArchitecture } from "../types.js";
 import { ROBERTA_DEFAULTS } from "./roberta.js";
 import { bertPooler } from "./shared/bert-like.js";
 import { built } from "./shared/build.js";
-import { denseOnly, embeddingsOf, preNormAttention } from "./shared/c-bert.js";
+import { denseOnly, embeddingsOf, preNormAttention } from "./shared/bert-variants.js";
 
 export const xlmRobertaXl: TransformersArchitecture = {
   modelType: "xlm-roberta-xl",

@@ -5,7 +5,7 @@ import type { TransformersArchitecture } from "../types.js";
 import { ROBERTA_DEFAULTS } from "./roberta.js";
 import { bertAttention, bertEmbeddings, bertEncoder, bertPooler } from "./shared/bert-like.js";
 import { built } from "./shared/build.js";
-import { withChildren } from "./shared/c-bert.js";
+import { withChildren } from "./shared/bert-variants.js";
 
 export const xmod: TransformersArchitecture = {
   modelType: "xmod",

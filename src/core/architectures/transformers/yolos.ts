@@ -2,7 +2,7 @@
 import { module } from "../../modules/module.js";
 import type { TransformersArchitecture } from "../types.js";
 import { built } from "./shared/build.js";
-import { ePatchEmbeddings, eVitModel } from "./shared/e-vit.js";
+import { ePatchEmbeddings, eVitModel } from "./shared/vit-encoder.js";
 import { numPatches, pair, VIT_DEFAULTS, vitLayer } from "./vit.js";
 
 const { encoder_stride: _unused, ...BASE } = VIT_DEFAULTS;

@@ -8,7 +8,7 @@ import type { TransformersArchitecture } from "../types.js";
 import { ROBERTA_DEFAULTS } from "./roberta.js";
 import { bertEncoder } from "./shared/bert-like.js";
 import { built } from "./shared/build.js";
-import { bertLayerWith, embeddingsOf } from "./shared/c-bert.js";
+import { bertLayerWith, embeddingsOf } from "./shared/bert-variants.js";
 
 function efficientModel(c: Config, prefix: string, conv: Module | false): Module {
   return module(`${prefix}Model`, {

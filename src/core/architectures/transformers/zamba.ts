@@ -6,7 +6,7 @@ import { checkIndexedLayers, alias, list, module, type Module, type Run } from "
 import type { TransformersArchitecture } from "../types.js";
 import { built } from "./shared/build.js";
 import { gatedMlp } from "./shared/decoder.js";
-import { lmHead } from "./shared/b-fairseq.js";
+import { lmHead } from "./shared/fairseq-decoder.js";
 
 /** ZambaMambaMixer: Mamba with its x/dt projections stored per mamba head as raw parameters. */
 function mambaLayer(c: Config): Module {

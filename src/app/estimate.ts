@@ -1,0 +1,75 @@
+/**
+ * The estimate for a resolved MODEL, shared by the CLI, the server and the page. This file holds the application's
+ * one call into the core's `estimate` (`estimateConfig`), so how architectures are made available to it (all
+ * bundled, or loaded on demand) is decided in one place. Browser-safe: no node:* import.
+ */
+import { estimate, type EstimateOptions, type EstimateResult, type Library } from "../core/estimate.js";
+import { UnsupportedArchitectureError } from "../core/errors.js";
+import type { TableDType } from "../core/measure/table-rows.js";
+import type { PlanOptions } from "../core/plan/types.js";
+import { estimateFromTensors } from "../core/weights/estimate-weights.js";
+import type { ResolvedModel } from "../hub/resolved-model.js";
+
+/** What to compute for each MODEL: table rows, the library to build with, and (optionally) a plan. */
+export interface EstimateRequest {
+  readonly library?: Library;
+  readonly dtypes?: readonly TableDType[];
+  readonly plan?: PlanOptions;
+  /** `--model-class` / `--task`: the transformers class to build instead of accelerate's choice. */
+  readonly modelClass?: string;
+  readonly task?: string;
+}
+
+/**
+ * The estimate from a config whose architecture is available now: the application's only call into the core's
+ * `estimate`. The page uses it directly to re-plan a model `estimateConfig` has already estimated.
+ */
+export function estimateLoaded(config: unknown, options: EstimateOptions): EstimateResult {
+  return estimate(config, options);
+}
+
+/** The estimate from a config, making its architecture available first (where that is asynchronous, it is here). */
+export async function estimateConfig(config: unknown, options: EstimateOptions): Promise<EstimateResult> {
+  return estimateLoaded(config, options);
+}
+
+/**
+ * The estimate for a resolved MODEL: from its config when this package builds the architecture; from the
+ * checkpoint headers (never running remote code) when it does not, or when there is no config at all.
+ */
+export async function estimateResolved(resolved: ResolvedModel, request: EstimateRequest): Promise<EstimateResult[]> {
+  const library = request.library ?? resolved.library;
+  const fromHeaders = async (): Promise<EstimateResult[]> => {
+    const sources = await (resolved.weights as NonNullable<ResolvedModel["weights"]>)();
+    const config = typeof resolved.config === "object" && resolved.config !== null ? (resolved.config as Record<string, unknown>) : undefined;
+    return sources.map((w) =>
+      estimateFromTensors(w.tensors, {
+        model: w.name,
+        source: w.source,
+        ...(config ? { config } : {}),
+        ...(library ? { library } : {}),
+        ...(request.dtypes ? { dtypes: request.dtypes } : {}),
+        ...(w.modelClass ? { modelClass: w.modelClass } : {}),
+      }),
+    );
+  };
+  if (resolved.config === undefined) return fromHeaders();
+  try {
+    return [
+      await estimateConfig(resolved.config, {
+        model: resolved.name,
+        ...(library ? { library } : {}),
+        ...(request.dtypes ? { dtypes: request.dtypes } : {}),
+        ...(resolved.timmModelName ? { timmModelName: resolved.timmModelName } : {}),
+        ...(request.plan ? { plan: request.plan } : {}),
+        ...(request.modelClass !== undefined ? { modelClass: request.modelClass } : {}),
+        ...(request.task !== undefined ? { task: request.task } : {}),
+      }),
+    ];
+  } catch (error) {
+    // A class the user asked for is not answered with the checkpoint's headers (they describe another model).
+    const asked = request.modelClass !== undefined || request.task !== undefined;
+    if (error instanceof UnsupportedArchitectureError && resolved.weights && !asked) return fromHeaders();
+    throw error;
+  }
+}

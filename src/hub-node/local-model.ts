@@ -1,0 +1,48 @@
+// MODEL arguments that are local paths: a config.json, a folder, safetensors or GGUF headers (node:fs).
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { parseConfigJson } from "../core/config/parse-json.js";
+import { ModelNotFoundError, InvalidConfigError } from "../core/errors.js";
+import { MAX_CONFIG_BYTES, type ResolvedModel, type WeightsSource } from "../hub/resolved-model.js";
+import { readLocalSafetensors, readLocalSafetensorsIndex } from "./weights/local-safetensors.js";
+import { readLocalGguf } from "./weights/local-gguf.js";
+
+export function readConfigFile(path: string): unknown {
+  const size = statSync(path).size;
+  if (size > MAX_CONFIG_BYTES) throw new InvalidConfigError(`${path} is ${size} bytes: larger than the 10 MB a config may be`);
+  return parseConfigJson(readFileSync(path, "utf8"), path);
+}
+
+async function localGguf(path: string, name: string): Promise<WeightsSource[]> {
+  const { tensors, architecture } = await readLocalGguf(path);
+  return [{ name, source: "gguf", tensors, ...(architecture ? { modelClass: `gguf:${architecture}` } : {}) }];
+}
+
+/**
+ * A local path: a config.json, a folder (config.json, else model.safetensors[.index.json]), a .safetensors
+ * file, a model.safetensors.index.json, or a .gguf file. Headers are read, never the weights.
+ */
+export function resolveLocalPath(model: string): ResolvedModel {
+  const stat = statSync(model);
+  if (stat.isDirectory()) {
+    const config = join(model, "config.json");
+    const single = join(model, "model.safetensors");
+    const index = join(model, "model.safetensors.index.json");
+    const weights = existsSync(index)
+      ? async () => [{ name: model, source: "safetensors" as const, tensors: readLocalSafetensorsIndex(index) }]
+      : existsSync(single)
+        ? async () => [{ name: model, source: "safetensors" as const, tensors: readLocalSafetensors(single) }]
+        : undefined;
+    if (existsSync(config)) return { name: model, config: readConfigFile(config), origin: config, ...(weights ? { weights } : {}) };
+    if (weights) return { name: model, origin: model, weights };
+    throw new ModelNotFoundError(`${model} has no config.json nor model.safetensors`);
+  }
+  if (/\.safetensors$/i.test(model)) {
+    return { name: model, origin: model, weights: async () => [{ name: model, source: "safetensors", tensors: readLocalSafetensors(model) }] };
+  }
+  if (/\.safetensors\.index\.json$/i.test(model)) {
+    return { name: model, origin: model, weights: async () => [{ name: model, source: "safetensors", tensors: readLocalSafetensorsIndex(model) }] };
+  }
+  if (/\.gguf$/i.test(model)) return { name: model, origin: model, weights: () => localGguf(model, model) };
+  return { name: model, config: readConfigFile(model), origin: model };
+}

@@ -1,0 +1,40 @@
+// What a MODEL argument resolves to (a config, checkpoint headers, or both): shared by the Node resolver, the
+// application layer and the page, so it imports nothing Node-only.
+import type { Library } from "../core/estimate.js";
+import type { StoredTensor } from "../core/weights/tensors.js";
+
+/** A checkpoint's tensors, read from headers only, for when no config can be built. */
+export interface WeightsSource {
+  /** Title for the table: the MODEL, or MODEL/FILE when a repo holds several GGUF files. */
+  readonly name: string;
+  readonly source: "safetensors" | "gguf";
+  readonly tensors: readonly StoredTensor[];
+  readonly modelClass?: string;
+}
+
+/** A MODEL argument resolved to what describes it: a config, checkpoint headers, or both. */
+export interface ResolvedModel {
+  /** The name as the user gave it: accelerate's table title uses it verbatim. */
+  readonly name: string;
+  /** config.json, parsed; absent for GGUF-only or weights-only models. */
+  readonly config?: unknown;
+  /** Where it came from: a path, "catalog:<id>", or a Hub repo. */
+  readonly origin: string;
+  readonly library?: Library;
+  /** For `timm/NAME.TAG` ids: the registered model name. */
+  readonly timmModelName?: string;
+  /** Reads the checkpoint headers (only when the config cannot be built). */
+  readonly weights?: () => Promise<WeightsSource[]>;
+}
+
+/** config.json files larger than this are not configs (the largest real ones are a few hundred kB). */
+export const MAX_CONFIG_BYTES = 10 * 1024 * 1024;
+
+/**
+ * A MODEL that names a local file rather than a Hub repo: relative or absolute paths, backslashes, and the file
+ * kinds only a path can be (`.json`, `.safetensors`, `.gguf`). Decided on the text alone, never by looking at disk.
+ */
+export function looksLikePath(model: string): boolean {
+  if (/^https?:\/\//i.test(model)) return false;
+  return model.startsWith(".") || model.startsWith("/") || /\.(json|safetensors|gguf)$/i.test(model) || model.includes("\\");
+}
