@@ -102,7 +102,7 @@ const HELP: HelpText = {
     },
     {
       title: "planner (memory to run or train the model; the options below need --inference or --train)",
-      options: Object.keys(PLAN_OPTIONS),
+      options: [...Object.keys(PLAN_OPTIONS), "list-gpus"],
     },
     { title: "output and batches", options: ["format", "json", "from-file"] },
     { title: "serve (the web page and /api/estimate)", options: ["port", "host", "use-token"] },
