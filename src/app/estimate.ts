@@ -64,7 +64,7 @@ export async function estimateResolved(resolved: ResolvedModel, request: Estimat
         ...(request.plan ? { plan: request.plan } : {}),
         ...(request.modelClass !== undefined ? { modelClass: request.modelClass } : {}),
         ...(request.task !== undefined ? { task: request.task } : {}),
-      }),
+      }).then((result) => (resolved.shipped ? { ...result, origin: resolved.shipped.origin, rebuilt: resolved.shipped.rebuilt } : result)),
     ];
   } catch (error) {
     // A class the user asked for is not answered with the checkpoint's headers (they describe another model).

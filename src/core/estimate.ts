@@ -54,6 +54,9 @@ export interface EstimateResult {
   readonly checkpointBytes?: number;
   /** The checkpoint's quantization when read from headers. */
   readonly quantization?: { readonly method: string; readonly bits: number } | null;
+  /** Configs shipped in catalog/ only: where the file came from, and whether it was rebuilt from the model card. */
+  readonly origin?: string;
+  readonly rebuilt?: boolean;
   /** The Planner's answer; set only when `options.plan` is given. */
   readonly plan?: Plan;
 }
