@@ -474,6 +474,31 @@ def no_split_modules(cls_name, home=None):
     return None
 
 
+def output_embeddings(cls_name, home=None):
+    """The dotted path `get_output_embeddings()` returns (`lm_head`, `cls.predictions.decoder`), own or inherited."""
+    found = find_class(cls_name, home)
+    if not found:
+        return None
+    d, cls = found
+    for st in cls.body:
+        if isinstance(st, ast.FunctionDef) and st.name == "get_output_embeddings":
+            ret = st.body[-1]
+            if isinstance(ret, ast.Return) and ret.value is not None:
+                parts = []
+                node = ret.value
+                while isinstance(node, ast.Attribute):
+                    parts.append(node.attr)
+                    node = node.value
+                if isinstance(node, ast.Name) and node.id == "self" and parts:
+                    return ".".join(reversed(parts))
+            return None
+    for b in cls.bases:
+        name = getattr(b, "id", None)
+        if name and name != "PreTrainedModel" and name in PRETRAINED:
+            return output_embeddings(name, d)
+    return None
+
+
 def recipe(cls_name):
     found = find_class(cls_name, None)
     if not found:
@@ -550,6 +575,16 @@ def main():
     out.append("")
     out.append("/** Every registered head class's `_no_split_modules` (its own or inherited; null when none). */")
     out.append("export const CLASS_NO_SPLIT: Readonly<Record<string, readonly string[] | null>> = " + json.dumps(dict(sorted(no_split.items())), separators=(",", ":")) + ";")
+    out.append("")
+    outputs = {}
+    for model_type, m in by_type.items():
+        for auto, cls in m.items():
+            if auto != "AutoModel":
+                path = output_embeddings(cls)
+                if path:
+                    outputs[cls] = path
+    out.append("/** What each head class's `get_output_embeddings()` returns: the module `tie_weights()` ties to the input embeddings. */")
+    out.append("export const OUTPUT_EMBEDDINGS: Readonly<Record<string, string>> = " + json.dumps(dict(sorted(outputs.items())), separators=(",", ":")) + ";")
     out.append("")
     out.append("/** Head classes whose `__init__` the generator could not read, with why. */")
     out.append("export const HEAD_GAPS: Readonly<Record<string, string>> = " + json.dumps(dict(sorted(reasons.items())), indent=0) + ";")

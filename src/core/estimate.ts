@@ -219,6 +219,6 @@ export function estimate(config: unknown, options: EstimateOptions = {}): Estima
     noSplitModules: built.noSplitModules,
     table,
     source: "config",
-    ...(options.plan ? { plan: planMemory(planModelFor(built, size.bytes), options.plan) } : {}),
+    ...(options.plan ? { plan: planMemory(planModelFor(built, size.bytes, options.modelClass !== undefined || options.task !== undefined), options.plan) } : {}),
   };
 }

@@ -249,9 +249,10 @@ function run(items: HeadItems, parts: Parts, ctx: Context): void {
         const tensor = parts.params.find(([n]) => n === source)?.[1];
         if (i < 0 || !tensor) throw new HeadRecipeError(`cannot tie \`${childName}.${name}\``);
         const child = parts.children[i]![1];
+        const shared = { ...tensor, sharedInPytorch: true };
         const params = child.params.some(([n]) => n === name)
-          ? child.params.map(([n, t]) => [n, n === name ? tensor : t] as const)
-          : [...child.params, [name, tensor] as const];
+          ? child.params.map(([n, t]) => [n, n === name ? shared : t] as const)
+          : [...child.params, [name, shared] as const];
         parts.children[i] = [childName, { ...child, params }];
         break;
       }

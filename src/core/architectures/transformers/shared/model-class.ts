@@ -9,7 +9,8 @@ import type { Config } from "../../../config/config.js";
 import { UnsupportedArchitectureError, UsageError } from "../../../errors.js";
 import type { ModelBuild, ModelBuilder, TransformersArchitecture } from "../../types.js";
 import { buildHead, HeadRecipeError } from "./heads.js";
-import { CLASS_NO_SPLIT, HEAD_RECIPES, MODEL_CLASSES, PIPELINE_TASKS, TASK_ALIASES } from "./model-classes.js";
+import type { Module } from "../../../modules/module.js";
+import { CLASS_NO_SPLIT, HEAD_RECIPES, MODEL_CLASSES, OUTPUT_EMBEDDINGS, PIPELINE_TASKS, TASK_ALIASES } from "./model-classes.js";
 
 /** What the user asked for; both absent means accelerate's own choice. */
 export interface ClassRequest {
@@ -66,6 +67,28 @@ function classList(arch: TransformersArchitecture): string {
   const built = new Set(buildableClasses(arch));
   const missing = all.filter((c) => !built.has(c));
   return `built here: ${[...built].join(", ") || "(none)"}${missing.length ? `; not built yet: ${missing.join(", ")}` : ""}`;
+}
+
+/** The module at a dotted path of named children (`cls.predictions.decoder`) with `edit` applied; unchanged if absent. */
+function editAt(m: Module, path: readonly string[], edit: (m: Module) => Module): Module {
+  if (path.length === 0) return edit(m);
+  const [head, ...rest] = path;
+  if (!m.children.some(([n]) => n === head)) return m;
+  return { ...m, children: m.children.map(([n, c]) => [n, n === head ? editAt(c, rest, edit) : c] as const) };
+}
+
+/**
+ * `tie_weights()` assigns the input embeddings' weight to the output embeddings (`get_output_embeddings()`) when
+ * `tie_word_embeddings` holds: accelerate counts that weight in full, the real model once (`sharedInPytorch`).
+ */
+export function markTiedOutput(build: ModelBuild, config: Config): ModelBuild {
+  const path = OUTPUT_EMBEDDINGS[build.module.cls];
+  if (!path || config.get("tie_word_embeddings") !== true) return build;
+  const module = editAt(build.module, path.split("."), (m) => ({
+    ...m,
+    params: m.params.map(([n, t]) => [n, n === "weight" ? { ...t, sharedInPytorch: true } : t] as const),
+  }));
+  return { ...build, module };
 }
 
 function buildByRecipe(arch: TransformersArchitecture, config: Config, cls: string): ModelBuild | undefined {
@@ -141,11 +164,11 @@ export function buildModelClass(
     if (cls === undefined || built.module.cls === cls) {
       // `_no_split_modules` is per class: BertModel declares it, BertForMaskedLM does not.
       const own = CLASS_NO_SPLIT[built.module.cls];
-      return own === undefined || auto === "AutoModel" ? built : { ...built, noSplitModules: own };
+      return markTiedOutput(own === undefined || auto === "AutoModel" ? built : { ...built, noSplitModules: own }, config);
     }
   }
   const fromRecipe = cls !== undefined ? buildByRecipe(arch, config, cls) : undefined;
-  if (fromRecipe) return fromRecipe;
+  if (fromRecipe) return markTiedOutput(fromRecipe, config);
   throw new UnsupportedArchitectureError(
     `\`${cls ?? autos[0]}\` for model_type \`${type}\` is not supported yet (${classList(arch)})`,
     type,
