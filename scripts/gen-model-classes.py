@@ -265,7 +265,8 @@ def module_expr(node, env, home):
             for k, v in kw.items():
                 if k == "add_pooling_layer":
                     val = cfg_expr(v, env)
-                    drop.append(["pooler", ["not", val]])
+                    # True: the backbone must have its pooler (some AutoModels are built without one by default).
+                    drop.append(["pooler", ["not", val]] if val is not True else ["pooler", "required"])
                 else:
                     raise Unsupported(f"backbone keyword {k}")
             if len(node.args) != 1 or not (isinstance(node.args[0], ast.Name) and node.args[0].id == "config"):

@@ -189,7 +189,10 @@ function node(n: unknown, ctx: Context): Module | null {
       const b = ctx.backbone(a[0] as string);
       let m = b.module;
       for (const [child, cond] of a[1] as [string, unknown][]) {
-        if (truthy(evaluate(cond, c))) m = { ...m, children: m.children.filter(([name]) => name !== child) };
+        if (cond === "required") {
+          // `add_pooling_layer=True` where the AutoModel default builds none (Data2VecVision): not this backbone.
+          if (!m.children.some(([name]) => name === child)) throw new HeadRecipeError(`its backbone needs a \`${child}\` built here without one`);
+        } else if (truthy(evaluate(cond, c))) m = { ...m, children: m.children.filter(([name]) => name !== child) };
       }
       return m;
     }
