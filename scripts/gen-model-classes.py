@@ -133,7 +133,14 @@ def cfg_expr(node, env):
             if key in env:
                 return env[key]
             raise Unsupported(f"self.{node.attr}")
+        if isinstance(base, ast.Attribute) and isinstance(base.value, ast.Name) and base.value.id == "self":
+            owner = env.get("self." + base.attr)
+            if isinstance(owner, list) and owner[:1] == ["module"] and len(owner) > 1:
+                # `self.swin.num_features`: what the backbone's own __init__ assigns to that attribute.
+                return init_attribute(owner[1], node.attr, env["config"])
         obj = cfg_expr(base, env)
+        if isinstance(obj, list) and obj and obj[0] == "config" and obj[1] is None and ("cfg:" + node.attr) in env:
+            return env["cfg:" + node.attr]
         if isinstance(obj, list) and obj and obj[0] == "config":
             return ["cfg", node.attr] if obj[1] is None else ["cfg", obj[1] + "." + node.attr]
         raise Unsupported("attribute of non-config")
@@ -280,6 +287,29 @@ def module_expr(node, env, home):
     raise Unsupported("call " + ast.unparse(node)[:60])
 
 
+def init_attribute(cls_name, attr, config):
+    """The expression a class's `__init__` assigns to `self.<attr>`, over its config (top-level statements only)."""
+    found = find_class(cls_name, None)
+    if not found:
+        raise Unsupported("attribute of unknown class")
+    _, cls = found
+    init = next((st for st in cls.body if isinstance(st, ast.FunctionDef) and st.name == "__init__"), None)
+    if init is None:
+        raise Unsupported("attribute of a class without __init__")
+    env = {"config": config}
+    for st in init.body:
+        if isinstance(st, ast.Assign) and len(st.targets) == 1:
+            t = st.targets[0]
+            if isinstance(t, ast.Name):
+                try:
+                    env[t.id] = cfg_expr(st.value, env)
+                except Unsupported:
+                    env[t.id] = ["unknown"]
+            elif isinstance(t, ast.Attribute) and isinstance(t.value, ast.Name) and t.value.id == "self" and t.attr == attr:
+                return cfg_expr(st.value, env)
+    raise Unsupported(f"{cls_name}.{attr} not assigned in __init__")
+
+
 def bind(fn_def, call, env):
     """Binds a call's arguments to the parameter names of `__init__` (self excluded)."""
     params = [a.arg for a in fn_def.args.args][1:]
@@ -367,6 +397,10 @@ def run_block(stmts, env, out, home, cls):
             if isinstance(t, ast.Attribute) and isinstance(t.value, ast.Name) and t.value.id == "self":
                 assign_self(t.attr, st.value, env, out, home)
                 continue
+            if isinstance(t, ast.Attribute) and isinstance(t.value, ast.Name) and t.value.id == "config" and t.attr == "num_labels":
+                # `config.num_labels = 2` (question answering): only the head reads it, so the backbone is unchanged.
+                env["cfg:num_labels"] = cfg_expr(st.value, env)
+                continue
             if isinstance(t, ast.Attribute) and isinstance(t.value, ast.Attribute) and isinstance(t.value.value, ast.Name) and t.value.value.id == "self":
                 # `self.decoder.bias = self.bias`: a Parameter tied by assignment, re-registered on the child.
                 src = st.value
@@ -445,7 +479,7 @@ def assign_self(attr, value, env, out, home):
     m = module_expr(value, env, home)
     if m is not None:
         out.append(["child", attr, m])
-        env["self." + attr] = ["module"]
+        env["self." + attr] = ["module", m[1]] if m[0] in ("backbone", "module") else ["module"]
         return
     try:
         env["self." + attr] = cfg_expr(value, env)
