@@ -16,6 +16,9 @@ export interface EstimateRequest {
   readonly library?: Library;
   readonly dtypes?: readonly TableDType[];
   readonly plan?: PlanOptions;
+  /** `--model-class` / `--task`: the transformers class to build instead of accelerate's choice. */
+  readonly modelClass?: string;
+  readonly task?: string;
 }
 
 /**
@@ -64,10 +67,14 @@ export async function estimateResolved(resolved: ResolvedModel, request: Estimat
         ...(request.dtypes ? { dtypes: request.dtypes } : {}),
         ...(resolved.timmModelName ? { timmModelName: resolved.timmModelName } : {}),
         ...(request.plan ? { plan: request.plan } : {}),
-      }),
+        ...(request.modelClass !== undefined ? { modelClass: request.modelClass } : {}),
+        ...(request.task !== undefined ? { task: request.task } : {}),
+      }).then((result) => (resolved.shipped ? { ...result, origin: resolved.shipped.origin, rebuilt: resolved.shipped.rebuilt } : result)),
     ];
   } catch (error) {
-    if (error instanceof UnsupportedArchitectureError && resolved.weights) return fromHeaders();
+    // A class the user asked for is not answered with the checkpoint's headers (they describe another model).
+    const asked = request.modelClass !== undefined || request.task !== undefined;
+    if (error instanceof UnsupportedArchitectureError && resolved.weights && !asked) return fromHeaders();
     throw error;
   }
 }

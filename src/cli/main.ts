@@ -51,6 +51,17 @@ export const OPTIONS = {
     valueName: "TOKEN",
     description: "Hub token for gated or private models (default: HF_TOKEN, then $HF_HOME/token); never printed",
   },
+  "model-class": {
+    kind: "value",
+    aliases: ["model_class"],
+    valueName: "CLASS",
+    description: "transformers class to build (LlamaForCausalLM, BertForTokenClassification…) instead of accelerate's choice",
+  },
+  task: {
+    kind: "value",
+    valueName: "TASK",
+    description: "build the class of a pipeline task (text-generation, text-classification, fill-mask, question-answering…)",
+  },
   "gguf-file": { kind: "value", aliases: ["gguf_file"], valueName: "FILE", description: "the .gguf file of a GGUF repo to read (default: each one)" },
   port: { kind: "value", valueName: "PORT", description: "with `serve`: the port (default 7860)" },
   host: { kind: "value", valueName: "HOST", description: "with `serve`: the address to listen on (default 127.0.0.1)" },
@@ -82,7 +93,7 @@ const HELP: HelpText = {
       "config.json, or a .safetensors / model.safetensors.index.json / .gguf file (headers only, never weights).",
   ],
   groups: [
-    { title: "model and table", options: ["library_name", "dtypes", "trust_remote_code", "list", "list-models"] },
+    { title: "model and table", options: ["library_name", "model-class", "task", "dtypes", "trust_remote_code", "list", "list-models"] },
     {
       title: "Hub",
       options: ["revision", "access_token", "gguf-file"],
@@ -212,6 +223,8 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
   let request: EstimateRequest = {
     ...(o.library_name ? { library: o.library_name as Library } : {}),
     ...(o.dtypes ? { dtypes: o.dtypes as TableDType[] } : {}),
+    ...(o["model-class"] !== undefined ? { modelClass: o["model-class"] as string } : {}),
+    ...(o.task !== undefined ? { task: o.task as string } : {}),
   };
   // Every planner option is checked here, once, before any model is resolved or any request sent.
   let planOptions: PlanOptions | undefined;

@@ -2,7 +2,10 @@ import { MAX_CONFIG_NESTING, nestedDeeperThan, previewValue, resolveConfig, type
 import { EstimateError, InvalidConfigError, optionError, optionRef, UnsupportedArchitectureError, UsageError } from "./errors.js";
 import { diffusersModel, supportedArchitectures, timmFamily, transformersArchitecture } from "./architectures/registry.js";
 import { diffusersConfig } from "./architectures/diffusers/blocks/config.js";
-import type { AutoClass, ModelBuild, TimmArgs } from "./architectures/types.js";
+import type { ModelBuild, TimmArgs } from "./architectures/types.js";
+import { buildModelClass, type ClassRequest } from "./architectures/transformers/shared/model-class.js";
+
+export { autoClassFor } from "./architectures/transformers/shared/model-class.js";
 import { moduleSize } from "./measure/sizes.js";
 import { largestLayer } from "./measure/largest-layer.js";
 import { TABLE_DTYPES, TABLE_HEADERS, tableRows, tableTitle, type TableDType, type TableRow } from "./measure/table-rows.js";
@@ -22,6 +25,12 @@ export interface EstimateOptions {
   readonly dtypes?: readonly TableDType[];
   /** For timm configs, the registered model name when the config does not say it (`timm/NAME.TAG` ids). */
   readonly timmModelName?: string;
+  /**
+   * transformers only: build this class (`LlamaForCausalLM`) instead of accelerate's choice, or the class of
+   * this pipeline task (`text-classification`). Default: what accelerate builds (`auto_map`, else AutoModel).
+   */
+  readonly modelClass?: string;
+  readonly task?: string;
   /** Adds `plan`: inference / training / LoRA / multi-GPU memory for the model with its head. */
   readonly plan?: PlanOptions;
 }
@@ -47,6 +56,9 @@ export interface EstimateResult {
   readonly checkpointBytes?: number;
   /** The checkpoint's quantization when read from headers. */
   readonly quantization?: { readonly method: string; readonly bits: number } | null;
+  /** Configs shipped in catalog/ only: where the file came from, and whether it was rebuilt from the model card. */
+  readonly origin?: string;
+  readonly rebuilt?: boolean;
   /** The Planner's answer; set only when `options.plan` is given. */
   readonly plan?: Plan;
   /** Pipelines (model_index.json): each component built as its class; the figures above are their sums. */
@@ -74,16 +86,6 @@ function asRawConfig(config: unknown): RawConfig {
   return config as RawConfig;
 }
 
-/** The Auto class accelerate constructs: the first `AutoModelFor*` key of `auto_map`, else `AutoModel`. */
-export function autoClassFor(config: RawConfig): string {
-  const autoMap = config.auto_map;
-  if (autoMap && typeof autoMap === "object" && !Array.isArray(autoMap)) {
-    const key = Object.keys(autoMap).find((k) => k.startsWith("AutoModelFor"));
-    if (key) return key;
-  }
-  return "AutoModel";
-}
-
 /**
  * AutoConfig's fallback for old configs without `model_type` (albert/albert-base-v2): the longest known
  * model type that appears in the model's name.
@@ -96,7 +98,7 @@ export function modelTypeFromName(name: string | undefined): string | undefined 
     .find((type) => name.includes(type));
 }
 
-export function buildTransformers(raw: RawConfig, modelName?: string): ModelBuild {
+export function buildTransformers(raw: RawConfig, modelName?: string, request: ClassRequest = {}): ModelBuild {
   const modelType = raw.model_type ?? modelTypeFromName(modelName);
   if (typeof modelType !== "string" || modelType === "") {
     throw new InvalidConfigError("the config has no `model_type` (is it a transformers config.json?)", "model_type");
@@ -108,16 +110,8 @@ export function buildTransformers(raw: RawConfig, modelName?: string): ModelBuil
       modelType,
     );
   }
-  const autoClass = autoClassFor(raw);
-  const builder = arch.models[autoClass as AutoClass];
-  if (!builder) {
-    throw new UnsupportedArchitectureError(
-      `\`${autoClass}\` for model_type \`${modelType}\` is not supported yet (only ${Object.keys(arch.models).join(", ")})`,
-      modelType,
-    );
-  }
   const config = resolveConfig(raw.model_type === undefined ? { ...raw, model_type: modelType } : raw, arch.config);
-  return { ...builder(config), config };
+  return { ...buildModelClass(arch, config, raw, request), config };
 }
 
 /** What `timm.create_model(name)` passes to the model class, from a timm config.json. */
@@ -210,8 +204,19 @@ export function estimate(config: unknown, options: EstimateOptions = {}): Estima
       throw new UsageError(`dtype \`${String(dtype)}\` is not one of ${TABLE_DTYPES.join(", ")}`);
     }
   }
+  if (library !== "transformers" && (options.modelClass !== undefined || options.task !== undefined)) {
+    throw optionError`${optionRef("modelClass")} and ${optionRef("task")} choose a transformers class; ${library} builds the class its config names`;
+  }
+  const request = {
+    ...(options.modelClass !== undefined ? { modelClass: options.modelClass } : {}),
+    ...(options.task !== undefined ? { task: options.task } : {}),
+  };
   const built =
-    library === "timm" ? buildTimm(raw, options.timmModelName) : library === "diffusers" ? buildDiffusers(raw) : buildTransformers(raw, options.model);
+    library === "timm"
+      ? buildTimm(raw, options.timmModelName)
+      : library === "diffusers"
+        ? buildDiffusers(raw)
+        : buildTransformers(raw, options.model, request);
   const size = moduleSize(built.module);
   const largest = largestLayer(built.module, built.noSplitModules ?? []);
   checkMagnitude(size.bytes * 4);
@@ -244,6 +249,6 @@ export function estimate(config: unknown, options: EstimateOptions = {}): Estima
     noSplitModules: built.noSplitModules,
     table,
     source: "config",
-    ...(options.plan ? { plan: planMemory(planModelFor(built, size.bytes), options.plan) } : {}),
+    ...(options.plan ? { plan: planMemory(planModelFor(built, size.bytes, options.modelClass !== undefined || options.task !== undefined), options.plan) } : {}),
   };
 }

@@ -34,6 +34,13 @@ export interface ResolveOptions {
 
 const CONFIG = "config.json";
 
+/** How far a shipped config can be trusted, for the notice: a copy of the real file, or rebuilt from the card. */
+function shippedKind(shipped: NonNullable<ResolvedModel["shipped"]>): string {
+  return shipped.rebuilt
+    ? " (rebuilt from the model card, not the repository's file: sizes as the card gives them)"
+    : " (a copy of the repository's config.json)";
+}
+
 function fromCatalog(name: string, repo: string): ResolvedModel | undefined {
   const pipeline = catalogPipelineDir(repo);
   if (pipeline) return { name, origin: `catalog:${pipeline.id}`, library: "diffusers", pipeline: readPipelineFolder(pipeline.path) };
@@ -44,6 +51,7 @@ function fromCatalog(name: string, repo: string): ResolvedModel | undefined {
     name,
     config: shipped.config,
     origin: `catalog:${shipped.id}`,
+    shipped: { origin: shipped.entry.origin, rebuilt: shipped.entry.rebuilt === true },
     library: shipped.entry.library,
     ...(timmModelName ? { timmModelName } : {}),
   };
@@ -177,7 +185,7 @@ export async function resolveModel(input: string, options: ResolveOptions): Prom
   if (settings.offline) {
     const offline = fromCache(input, ref, revision, settings) ?? fromCatalog(input, ref.repo);
     if (offline) {
-      if (offline.origin.startsWith("catalog:")) options.notice?.(`${input}: HF_HUB_OFFLINE is set; using the config shipped with estimate-memory`);
+      if (offline.shipped) options.notice?.(`${input}: HF_HUB_OFFLINE is set; using the config shipped with estimate-memory${shippedKind(offline.shipped)}`);
       return offline;
     }
     throw new ModelNotFoundError(`${input} is not in the cache (${settings.cacheDir}) nor in the shipped catalog, and HF_HUB_OFFLINE is set`);
@@ -228,7 +236,7 @@ export async function resolveModel(input: string, options: ResolveOptions): Prom
       const fallback = fromCache(input, ref, revision, settings) ?? fromCatalog(input, ref.repo);
       if (fallback) {
         options.notice?.(
-          `${input}: the Hub at ${settings.endpoint} cannot be reached; using the ${fallback.origin.startsWith("catalog:") ? "config shipped with estimate-memory" : "cached config"}`,
+          `${input}: the Hub at ${settings.endpoint} cannot be reached; using the ${fallback.shipped ? `config shipped with estimate-memory${shippedKind(fallback.shipped)}` : "cached config"}`,
         );
         return fallback;
       }

@@ -24,6 +24,11 @@ export interface ResolvedModel {
   readonly library?: Library;
   /** For `timm/NAME.TAG` ids: the registered model name. */
   readonly timmModelName?: string;
+  /**
+   * Set when the config is one shipped in catalog/: where that file came from (`catalog/index.json`'s `origin`)
+   * and whether it was rebuilt from the model card rather than copied from the repository.
+   */
+  readonly shipped?: { readonly origin: string; readonly rebuilt: boolean };
   /** Reads the checkpoint headers (only when the config cannot be built). */
   readonly weights?: () => Promise<WeightsSource[]>;
   /** A diffusers pipeline: its model_index.json and each weight-holding component's config (or why it is missing). */

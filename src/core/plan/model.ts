@@ -7,6 +7,7 @@
 import { transformersArchitecture } from "../architectures/registry.js";
 import type { AutoClass, ModelBuild } from "../architectures/types.js";
 import type { PlanModel } from "./plan.js";
+import { markTiedOutput } from "../architectures/transformers/shared/model-class.js";
 
 const GENERATIVE_CLASSES: readonly AutoClass[] = [
   "AutoModelForCausalLM",
@@ -16,15 +17,25 @@ const GENERATIVE_CLASSES: readonly AutoClass[] = [
   "AutoModelForVision2Seq",
 ];
 
-export function planModelFor(built: ModelBuild, accelerateTotalBytes: number): PlanModel {
+/** Classes that generate text: the KV cache and generation apply. */
+const GENERATIVE_NAME = /For(CausalLM|ConditionalGeneration)$|LMHeadModel$/;
+
+/**
+ * `requested`: the user named the class (`--model-class`, `--task`): it is planned as built. Tied weights count
+ * once here (`sharedInPytorch`), as the real model holds them, whatever accelerate's table says.
+ */
+export function planModelFor(built: ModelBuild, accelerateTotalBytes: number, requested = false): PlanModel {
   const config = built.config;
+  if (requested && config) {
+    return { module: built.module, noSplitModules: built.noSplitModules, config, generative: GENERATIVE_NAME.test(built.module.cls), accelerateTotalBytes };
+  }
   const modelType = config?.get("model_type");
   const arch = typeof modelType === "string" ? transformersArchitecture(modelType) : undefined;
   if (config && arch) {
     for (const auto of GENERATIVE_CLASSES) {
       const builder = arch.models[auto];
       if (!builder) continue;
-      const head = builder(config);
+      const head = markTiedOutput(builder(config), config);
       return { module: head.module, noSplitModules: head.noSplitModules, config, generative: true, accelerateTotalBytes };
     }
   }
@@ -34,7 +45,7 @@ export function planModelFor(built: ModelBuild, accelerateTotalBytes: number): P
   const names = Array.isArray(declared) ? declared.map(String) : [];
   const generative =
     (config?.bool("is_encoder_decoder") ?? false) ||
-    [built.module.cls, ...names].some((n) => /For(CausalLM|ConditionalGeneration)$|LMHeadModel$/.test(n));
+    [built.module.cls, ...names].some((n) => GENERATIVE_NAME.test(n));
   return {
     module: built.module,
     noSplitModules: built.noSplitModules,
