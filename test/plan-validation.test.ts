@@ -1,6 +1,6 @@
 // Pins docs/validation.md: each estimate vs its published measurement. A change that moves any error shows here.
 import { describe, expect, it } from "vitest";
-import { estimate } from "../src/core/estimate.js";
+import { estimate } from "../src/core/estimate-all.js";
 import { VALIDATION_CASES } from "./plan-validation.cases.js";
 
 // Errors (estimate / measured − 1, in %) as docs/validation.md lists them, rounded to 0.01.

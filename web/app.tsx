@@ -2,7 +2,8 @@
 // browser (the same core as the CLI); configs come from the shipped catalog or straight from the Hub.
 import { render } from "preact";
 import { useEffect, useMemo, useState } from "preact/hooks";
-import { estimate, type EstimateResult, type Library } from "../src/core/estimate.js";
+import type { EstimateResult, Library } from "../src/core/estimate.js";
+import { estimateAsync, loadedEstimator } from "../src/core/load-architectures.js";
 import { TABLE_DTYPES, TABLE_HEADERS, STAGE_HEADERS, trainingStages, type TableDType } from "../src/core/measure/table-rows.js";
 import { resolveInBrowser } from "./resolve.js";
 import { postReport, reportExists, reportMarkdown } from "./report.js";
@@ -56,7 +57,8 @@ function planFor(loaded: Loaded, planner: PlannerState): { plan: Plan } | { erro
   if (!options) return undefined;
   try {
     const { resolved, library } = loaded;
-    const result = estimate(resolved.config, {
+    // Synchronous: the model's architectures were loaded when it was first estimated.
+    const result = loadedEstimator.estimate(resolved.config, {
       model: resolved.id,
       dtypes: ["float32"],
       plan: options,
@@ -175,7 +177,7 @@ function App() {
     try {
       const resolved = await resolveInBrowser(state.model, { base: BASE, hubUrl: HUB_URL, ...(token ? { token } : {}) });
       const library = state.library === "auto" ? resolved.library : state.library;
-      const result = estimate(resolved.config, {
+      const result = await estimateAsync(resolved.config, {
         model: resolved.id,
         dtypes: state.dtypes,
         ...(library ? { library } : {}),

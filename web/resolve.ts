@@ -6,7 +6,7 @@ import { createHubFetch } from "../src/hub/hub-fetch.js";
 import { parseHubReference, timmNameFromId } from "../src/hub/model-ref.js";
 
 export interface CatalogIndex {
-  readonly models: Readonly<Record<string, { file: string; library: Library; origin: string }>>;
+  readonly models: Readonly<Record<string, { file: string; library: Library }>>;
   readonly aliases: Readonly<Record<string, string>>;
 }
 

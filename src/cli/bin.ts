@@ -1,5 +1,11 @@
 // The executable: wires the CLI to the process. Everything testable lives in main.ts.
-import { main } from "./main.js";
+import module from "node:module";
+
+// Node ≥ 22.1 caches compiled code on disk (start-up is mostly parsing); older Node has no such switch. Enabled
+// before main.js is imported, so that the CLI's own chunks are cached too.
+(module as { enableCompileCache?: () => unknown }).enableCompileCache?.();
+
+const { main } = await import("./main.js");
 
 const write = (stream: NodeJS.WriteStream) => (text: string) => {
   stream.write(text);

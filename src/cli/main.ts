@@ -1,9 +1,9 @@
-import { estimate, LIBRARIES, type EstimateResult, type Library } from "../core/estimate.js";
+import { LIBRARIES, type EstimateResult, type Library } from "../core/estimate.js";
+import { estimateAsync, supportedArchitectures } from "../core/load-architectures.js";
 import { isEstimateError, UnsupportedArchitectureError, UsageError } from "../core/errors.js";
 import { estimateFromTensors } from "../core/weights/estimate-weights.js";
 import { csvHeader, csvLines, FORMATS, mapInOrder, MARKDOWN_HEADER, markdownLines, readModelList, type Format, type Outcome } from "./batch.js";
 import { TABLE_DTYPES, type TableDType } from "../core/measure/table-rows.js";
-import { supportedArchitectures } from "../core/architectures/registry.js";
 import type { ResolvedModel } from "../hub/resolve-model.js";
 import { resolveModel } from "../hub/resolve-hub-model.js";
 import { hubSettings } from "../hub/settings.js";
@@ -119,7 +119,7 @@ export async function estimateResolved(resolved: ResolvedModel, request: Estimat
   if (resolved.config === undefined) return fromHeaders();
   try {
     return [
-      estimate(resolved.config, {
+      await estimateAsync(resolved.config, {
         model: resolved.name,
         ...(library ? { library } : {}),
         ...(request.dtypes ? { dtypes: request.dtypes } : {}),

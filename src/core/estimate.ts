@@ -1,6 +1,6 @@
 import { MAX_CONFIG_NESTING, nestedDeeperThan, previewValue, resolveConfig, type RawConfig } from "./config/config.js";
 import { EstimateError, InvalidConfigError, UnsupportedArchitectureError, UsageError } from "./errors.js";
-import { supportedArchitectures, timmFamily, transformersArchitecture } from "./architectures/registry.js";
+import { ArchitectureRegistry, type ArchitectureLookup, type ArchitectureSet } from "./architectures/registry.js";
 import type { AutoClass, ModelBuild, TimmArgs } from "./architectures/types.js";
 import { moduleSize } from "./measure/sizes.js";
 import { largestLayer } from "./measure/largest-layer.js";
@@ -79,20 +79,20 @@ export function autoClassFor(config: RawConfig): string {
  * AutoConfig's fallback for old configs without `model_type` (albert/albert-base-v2): the longest known
  * model type that appears in the model's name.
  */
-export function modelTypeFromName(name: string | undefined): string | undefined {
+export function modelTypeFromName(name: string | undefined, modelTypes: readonly string[]): string | undefined {
   if (!name) return undefined;
-  return supportedArchitectures()
-    .transformers.slice()
+  return modelTypes
+    .slice()
     .sort((a, b) => b.length - a.length)
     .find((type) => name.includes(type));
 }
 
-export function buildTransformers(raw: RawConfig, modelName?: string): ModelBuild {
-  const modelType = raw.model_type ?? modelTypeFromName(modelName);
+export function buildTransformers(registry: ArchitectureRegistry, raw: RawConfig, modelName?: string): ModelBuild {
+  const modelType = raw.model_type ?? modelTypeFromName(modelName, registry.supported().transformers);
   if (typeof modelType !== "string" || modelType === "") {
     throw new InvalidConfigError("the config has no `model_type` (is it a transformers config.json?)", "model_type");
   }
-  const arch = transformersArchitecture(modelType);
+  const arch = registry.transformers(modelType);
   if (!arch) {
     throw new UnsupportedArchitectureError(
       `model_type \`${modelType}\` is not supported (run \`estimate-memory --list\` to see what is)`,
@@ -139,10 +139,10 @@ export function timmArgs(raw: RawConfig): TimmArgs {
   };
 }
 
-export function buildTimm(raw: RawConfig, nameHint?: string): ModelBuild {
+export function buildTimm(registry: ArchitectureRegistry, raw: RawConfig, nameHint?: string): ModelBuild {
   const name = typeof raw.architecture === "string" ? raw.architecture : nameHint;
   if (!name) throw new InvalidConfigError("the timm config has no `architecture`", "architecture");
-  const family = timmFamily(name);
+  const family = registry.timm(name);
   if (!family) {
     throw new UnsupportedArchitectureError(
       `timm architecture \`${name}\` is not supported (run \`estimate-memory --list\` to see what is)`,
@@ -168,11 +168,38 @@ function checkMagnitude(bytes: number): void {
   }
 }
 
+/** An estimator over a fixed set of architectures; `estimate` is synchronous once they are at hand. */
+export interface Estimator {
+  /**
+   * Builds the model a config describes, as accelerate does, and measures it: parameter count, buffers, total,
+   * largest layer, and the table rows. Pure: no file or network access.
+   */
+  estimate(config: unknown, options?: EstimateOptions): EstimateResult;
+  /** The `model_type`s and timm names this estimator builds. */
+  supportedArchitectures(): { transformers: string[]; timm: string[] };
+  /** Adds architectures (a lazily loaded family); returns the estimator. */
+  add(architectures: ArchitectureSet): Estimator;
+}
+
 /**
- * Builds the model a config describes, as accelerate does, and measures it: parameter count, buffers, total,
- * largest layer, and the table rows. Pure: no file or network access.
+ * An estimator that builds only the given architectures (`import { bert } from …` keeps a bundle small); the
+ * package's `estimate` is one over every architecture, and `estimateAsync` loads the families a config needs.
  */
-export function estimate(config: unknown, options: EstimateOptions = {}): EstimateResult {
+export function createEstimator(...architectures: readonly ArchitectureSet[]): Estimator {
+  const registry = new ArchitectureRegistry(...architectures);
+  const lookup = (modelType: string) => registry.transformers(modelType);
+  const estimator: Estimator = {
+    estimate: (config, options) => estimateWith(registry, lookup, config, options),
+    supportedArchitectures: () => registry.supported(),
+    add(set) {
+      registry.add(set);
+      return estimator;
+    },
+  };
+  return estimator;
+}
+
+function estimateWith(registry: ArchitectureRegistry, lookup: ArchitectureLookup, config: unknown, options: EstimateOptions = {}): EstimateResult {
   const raw = asRawConfig(config);
   const library = options.library ?? detectLibrary(raw);
   if (!library) {
@@ -187,7 +214,7 @@ export function estimate(config: unknown, options: EstimateOptions = {}): Estima
       throw new UsageError(`dtype \`${String(dtype)}\` is not one of ${TABLE_DTYPES.join(", ")}`);
     }
   }
-  const built = library === "timm" ? buildTimm(raw, options.timmModelName) : buildTransformers(raw, options.model);
+  const built = library === "timm" ? buildTimm(registry, raw, options.timmModelName) : buildTransformers(registry, raw, options.model);
   const size = moduleSize(built.module);
   const largest = largestLayer(built.module, built.noSplitModules ?? []);
   checkMagnitude(size.bytes * 4);
@@ -218,6 +245,6 @@ export function estimate(config: unknown, options: EstimateOptions = {}): Estima
     noSplitModules: built.noSplitModules,
     table,
     source: "config",
-    ...(options.plan ? { plan: planMemory(planModelFor(built, size.bytes), options.plan) } : {}),
+    ...(options.plan ? { plan: planMemory(planModelFor(built, size.bytes, lookup), options.plan) } : {}),
   };
 }

@@ -4,7 +4,7 @@
  * architecture's `AutoModelForCausalLM` when it has one (then Seq2SeqLM / SpeechSeq2Seq for encoder-decoders),
  * else the model accelerate built.
  */
-import { transformersArchitecture } from "../architectures/registry.js";
+import type { ArchitectureLookup } from "../architectures/registry.js";
 import type { AutoClass, ModelBuild } from "../architectures/types.js";
 import type { PlanModel } from "./plan.js";
 
@@ -16,16 +16,16 @@ const GENERATIVE_CLASSES: readonly AutoClass[] = [
   "AutoModelForVision2Seq",
 ];
 
-export function planModelFor(built: ModelBuild, accelerateTotalBytes: number): PlanModel {
+export function planModelFor(built: ModelBuild, accelerateTotalBytes: number, lookup: ArchitectureLookup): PlanModel {
   const config = built.config;
   const modelType = config?.get("model_type");
-  const arch = typeof modelType === "string" ? transformersArchitecture(modelType) : undefined;
+  const arch = typeof modelType === "string" ? lookup(modelType) : undefined;
   if (config && arch) {
     for (const auto of GENERATIVE_CLASSES) {
       const builder = arch.models[auto];
       if (!builder) continue;
       const head = builder(config);
-      return { module: head.module, noSplitModules: head.noSplitModules, config, generative: true, accelerateTotalBytes };
+      return { module: head.module, noSplitModules: head.noSplitModules, config, generative: true, accelerateTotalBytes, lookup };
     }
   }
   // No head builder here (GPT-2 is built as GPT2Model): the checkpoint's `architectures` still says whether the
@@ -41,5 +41,6 @@ export function planModelFor(built: ModelBuild, accelerateTotalBytes: number): P
     ...(config ? { config } : {}),
     generative,
     accelerateTotalBytes,
+    lookup,
   };
 }
