@@ -93,6 +93,13 @@ describe("the CLI loads only the chunks it needs", () => {
     expect(familiesLoadedBy([flag], flag.slice(2))).toEqual([]);
   });
 
+  it("--version alone (answered before the CLI loads) prints package.json's version, as `--version --json` does", () => {
+    const { version } = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { version: string };
+    for (const args of [["--version"], ["--version", "--json"]]) {
+      expect(spawnSync(process.execPath, ["bin/estimate-memory.js", ...args], { cwd: ROOT, encoding: "utf8" }).stdout).toBe(`${version}\n`);
+    }
+  });
+
   it("bert-base-cased loads BERT's family and nothing else", () => {
     expect(familiesLoadedBy(["bert-base-cased"], "bert")).toEqual(["transformers/bert"]);
   });
