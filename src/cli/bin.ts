@@ -1,7 +1,6 @@
 // The executable: wires the CLI to the process. Everything testable lives in main.ts.
 import module from "node:module";
 import { readFileSync } from "node:fs";
-import { packageRoot } from "../hub/package-root.js";
 
 // Node ≥ 22.1 caches compiled code on disk (start-up is mostly parsing); older Node has no such switch. Enabled
 // before main.js is imported, so that the CLI's own chunks are cached too.
@@ -13,8 +12,9 @@ const write = (stream: NodeJS.WriteStream) => (text: string) => {
 };
 
 if (argv.length === 1 && argv[0] === "--version") {
-  // Answered from package.json without loading the CLI (start-up budget: 1.2 × a bare node).
-  const pkg = JSON.parse(readFileSync(new URL("package.json", packageRoot()), "utf8")) as { version: string };
+  // Answered from package.json without loading the CLI (start-up budget: 1.2 × a bare node). This file is
+  // dist/cli.js once built, one level below the package root.
+  const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string };
   process.stdout.write(`${pkg.version}\n`);
 } else {
   const { main } = await import("./main.js");
