@@ -10,7 +10,9 @@ const root = new URL("../", import.meta.url);
 execFileSync(process.execPath, ["--import", "tsx", "scripts/generate-architectures.ts"], { stdio: "inherit", cwd: root });
 rmSync(new URL("dist", root), { recursive: true, force: true });
 const common = { bundle: true, format: "esm", target: "node20", sourcemap: false, logLevel: "warning" };
-await build({ ...common, entryPoints: { index: "src/index.ts" }, outdir: "dist", platform: "neutral" });
+// The library: `.` (every architecture) and `./lazy` (each family a chunk of its own, loaded on demand; a
+// bundler keeps them apart in the user's bundle too).
+await build({ ...common, entryPoints: { index: "src/index.ts", lazy: "src/lazy.ts" }, outdir: "dist", platform: "neutral", splitting: true, chunkNames: "lib/[name]-[hash]" });
 // Split: each architecture family is its own chunk, loaded when a config needs it (parsing is most of the start
 // time); minified for the same reason.
 /** Output file → the architecture family file it is the chunk of (`transformers/bert`), from esbuild's metafile. */
