@@ -1,7 +1,7 @@
 // npx tsx scripts/diffusers-check.ts [ID_SUBSTRING...]: compares diffusers records with our trees, listing the
 // top-level children whose bytes differ.
 import { readFileSync } from "node:fs";
-import { buildDiffusers, estimate } from "../src/core/estimate.js";
+import { buildDiffusers, estimate } from "../src/core/estimate-all.js";
 import { parseConfigJson } from "../src/core/config/parse-json.js";
 import { moduleSize } from "../src/core/measure/sizes.js";
 

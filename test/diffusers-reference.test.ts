@@ -4,9 +4,13 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
-import { estimate } from "../src/core/estimate.js";
+import { estimate } from "../src/core/estimate-all.js";
 import { parseConfigJson } from "../src/core/config/parse-json.js";
 import { buildComponent } from "../src/core/pipeline.js";
+import { ALL_ARCHITECTURES } from "../src/core/estimate-all.js";
+import { ArchitectureRegistry } from "../src/core/architectures/registry.js";
+
+const registry = new ArchitectureRegistry(ALL_ARCHITECTURES);
 import { moduleSize } from "../src/core/measure/sizes.js";
 import { largestLayer } from "../src/core/measure/largest-layer.js";
 
@@ -83,7 +87,7 @@ describe("pipeline component records (oracle)", () => {
   it.each(components.map((r) => [r.id, r] as const))("%s", (_id, r) => {
     // The class the oracle was asked to build (`--model-class`, recorded in `oracle.model_class_arg`).
     const modelClass = r.library === "diffusers" ? String(r.config._class_name) : r.oracle.model_class_arg;
-    const built = buildComponent({ name: "component", library: r.library, modelClass }, r.config);
+    const built = buildComponent(registry, { name: "component", library: r.library, modelClass }, r.config);
     const size = moduleSize(built.module);
     const largest = largestLayer(built.module, built.noSplitModules ?? []);
     const e = r.expected;
@@ -109,7 +113,7 @@ describe("pipeline component records (oracle)", () => {
 
   it("StableDiffusionSafetyChecker (no oracle path: a diffusers pipeline module on a CLIPConfig) by hand", () => {
     const config = JSON.parse(readFileSync(new URL("../catalog/pipelines/stable-diffusion-v1-5--stable-diffusion-v1-5/safety_checker/config.json", import.meta.url), "utf8"));
-    const built = buildComponent({ name: "safety_checker", library: "stable_diffusion", modelClass: "StableDiffusionSafetyChecker" }, config);
+    const built = buildComponent(registry, { name: "safety_checker", library: "stable_diffusion", modelClass: "StableDiffusionSafetyChecker" }, config);
     // CLIP ViT-L/14 vision tower (1024 wide, 24 layers, 4096 MLP, 14-pixel patches of 224² images → 257 positions):
     // class embedding, bias-free patch conv, positions, pre-norm, layers, post-norm; then the 1024→768 projection
     // and the fixed concept tables (17 + 3 embeddings of 768, their 17 + 3 weights).

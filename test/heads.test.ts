@@ -5,7 +5,7 @@
 // build must be listed in test/heads-pending.txt, and leave it once it matches.
 import { readFileSync } from "node:fs";
 import { afterAll, describe, expect, it } from "vitest";
-import { estimate } from "../src/core/estimate.js";
+import { estimate } from "../src/core/estimate-all.js";
 import { UnsupportedArchitectureError } from "../src/core/errors.js";
 import { parseConfigJson } from "../src/core/config/parse-json.js";
 import { timmNameFromId } from "../src/hub/model-ref.js";

@@ -10,7 +10,7 @@ import { errorMessage } from "../src/app/option-names.js";
 import { parseArgs } from "../src/cli/args.js";
 import { main, OPTIONS } from "../src/cli/main.js";
 import { OptionError } from "../src/core/errors.js";
-import { estimate } from "../src/core/estimate.js";
+import { estimate } from "../src/core/estimate-all.js";
 import { closestGpus } from "../src/core/plan/gpus.js";
 import { PLAN_DEFAULTS, PLAN_OPTION_KEYS, PLAN_OPTION_TABLE, validatePlanOptions, type PlanOptionDef, type PlanOptionKey } from "../src/core/plan/options.js";
 import type { PlanOptions } from "../src/core/plan/types.js";

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { estimate } from "../src/core/estimate.js";
+import { estimate } from "../src/core/estimate-all.js";
 import { quantizedLinearBytes, stageTable, zero2ModelStates, zero3ModelStates } from "../src/core/plan/index.js";
 import type { PlanOptions } from "../src/core/plan/types.js";
 

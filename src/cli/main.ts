@@ -2,7 +2,7 @@ import { LIBRARIES, type Library } from "../core/estimate.js";
 import { isEstimateError, UsageError } from "../core/errors.js";
 import { csvHeader, csvLines, FORMATS, mapInOrder, MARKDOWN_HEADER, markdownLines, readModelList, type Format, type Outcome } from "./batch.js";
 import { TABLE_DTYPES, type TableDType } from "../core/measure/table-rows.js";
-import { supportedArchitectures } from "../core/architectures/registry.js";
+import { supportedArchitectures } from "../core/load-architectures.js";
 import { GatedRepoError } from "../hub/errors.js";
 import { hubSettings } from "../hub-node/settings.js";
 import { catalogIndex, catalogPipelines } from "../hub-node/catalog.js";

@@ -1,6 +1,6 @@
 import { MAX_CONFIG_NESTING, nestedDeeperThan, previewValue, resolveConfig, type RawConfig } from "./config/config.js";
 import { EstimateError, InvalidConfigError, optionError, optionRef, UnsupportedArchitectureError, UsageError } from "./errors.js";
-import { diffusersModel, supportedArchitectures, timmFamily, transformersArchitecture } from "./architectures/registry.js";
+import { ArchitectureRegistry, type ArchitectureLookup, type ArchitectureSet } from "./architectures/registry.js";
 import { diffusersConfig } from "./architectures/diffusers/blocks/config.js";
 import type { ModelBuild, TimmArgs } from "./architectures/types.js";
 import { buildModelClass, type ClassRequest } from "./architectures/transformers/shared/model-class.js";
@@ -10,7 +10,7 @@ import { moduleSize } from "./measure/sizes.js";
 import { largestLayer } from "./measure/largest-layer.js";
 import { TABLE_DTYPES, TABLE_HEADERS, tableRows, tableTitle, type TableDType, type TableRow } from "./measure/table-rows.js";
 import { createAsciiTable } from "./format/ascii-table.js";
-import type { ComponentResult, SkippedComponent } from "./pipeline.js";
+import { estimatePipeline, type ComponentConfig, type ComponentResult, type PipelineOptions, type SkippedComponent } from "./pipeline.js";
 import { plan as planMemory, planModelFor, type Plan, type PlanOptions } from "./plan/index.js";
 
 export const LIBRARIES = ["transformers", "timm", "diffusers"] as const;
@@ -90,20 +90,20 @@ function asRawConfig(config: unknown): RawConfig {
  * AutoConfig's fallback for old configs without `model_type` (albert/albert-base-v2): the longest known
  * model type that appears in the model's name.
  */
-export function modelTypeFromName(name: string | undefined): string | undefined {
+export function modelTypeFromName(name: string | undefined, modelTypes: readonly string[]): string | undefined {
   if (!name) return undefined;
-  return supportedArchitectures()
-    .transformers.slice()
+  return modelTypes
+    .slice()
     .sort((a, b) => b.length - a.length)
     .find((type) => name.includes(type));
 }
 
-export function buildTransformers(raw: RawConfig, modelName?: string, request: ClassRequest = {}): ModelBuild {
-  const modelType = raw.model_type ?? modelTypeFromName(modelName);
+export function buildTransformers(registry: ArchitectureRegistry, raw: RawConfig, modelName?: string, request: ClassRequest = {}): ModelBuild {
+  const modelType = raw.model_type ?? modelTypeFromName(modelName, registry.supported().transformers);
   if (typeof modelType !== "string" || modelType === "") {
     throw new InvalidConfigError("the config has no `model_type` (is it a transformers config.json?)", "model_type");
   }
-  const arch = transformersArchitecture(modelType);
+  const arch = registry.transformers(modelType);
   if (!arch) {
     throw new UnsupportedArchitectureError(
       `model_type \`${modelType}\` is not supported (run \`estimate-memory --list\` to see what is)`,
@@ -142,10 +142,10 @@ export function timmArgs(raw: RawConfig): TimmArgs {
   };
 }
 
-export function buildTimm(raw: RawConfig, nameHint?: string): ModelBuild {
+export function buildTimm(registry: ArchitectureRegistry, raw: RawConfig, nameHint?: string): ModelBuild {
   const name = typeof raw.architecture === "string" ? raw.architecture : nameHint;
   if (!name) throw new InvalidConfigError("the timm config has no `architecture`", "architecture");
-  const family = timmFamily(name);
+  const family = registry.timm(name);
   if (!family) {
     throw new UnsupportedArchitectureError(
       `timm architecture \`${name}\` is not supported (run \`estimate-memory --list\` to see what is)`,
@@ -165,10 +165,10 @@ export function buildTimm(raw: RawConfig, nameHint?: string): ModelBuild {
 }
 
 /** A diffusers model component from its config.json: the class its `_class_name` names, built from its config. */
-export function buildDiffusers(raw: RawConfig, className?: string): ModelBuild {
+export function buildDiffusers(registry: ArchitectureRegistry, raw: RawConfig, className?: string): ModelBuild {
   const name = typeof raw._class_name === "string" ? raw._class_name : className;
   if (!name) throw new InvalidConfigError("the diffusers config has no `_class_name`", "_class_name");
-  const model = diffusersModel(name);
+  const model = registry.diffusers(name);
   if (!model) {
     throw new UnsupportedArchitectureError(
       `diffusers class \`${name}\` is not supported (run \`estimate-memory --list\` to see what is)`,
@@ -185,11 +185,41 @@ function checkMagnitude(bytes: number): void {
   }
 }
 
+/** An estimator over a fixed set of architectures; `estimate` is synchronous once they are at hand. */
+export interface Estimator {
+  /**
+   * Builds the model a config describes, as accelerate does, and measures it: parameter count, buffers, total,
+   * largest layer, and the table rows. Pure: no file or network access.
+   */
+  estimate(config: unknown, options?: EstimateOptions): EstimateResult;
+  /** The `model_type`s and timm names this estimator builds. */
+  supportedArchitectures(): { transformers: string[]; timm: string[]; diffusers: string[] };
+  /** A diffusers pipeline: each component of its model_index.json built as its class, summed. */
+  estimatePipeline(modelIndex: unknown, configs: Readonly<Record<string, ComponentConfig>>, options: PipelineOptions): EstimateResult;
+  /** Adds architectures (a lazily loaded family); returns the estimator. */
+  add(architectures: ArchitectureSet): Estimator;
+}
+
 /**
- * Builds the model a config describes, as accelerate does, and measures it: parameter count, buffers, total,
- * largest layer, and the table rows. Pure: no file or network access.
+ * An estimator that builds only the given architectures (`import { bert } from …` keeps a bundle small); the
+ * package's `estimate` is one over every architecture, and `estimateAsync` loads the families a config needs.
  */
-export function estimate(config: unknown, options: EstimateOptions = {}): EstimateResult {
+export function createEstimator(...architectures: readonly ArchitectureSet[]): Estimator {
+  const registry = new ArchitectureRegistry(...architectures);
+  const lookup = (modelType: string) => registry.transformers(modelType);
+  const estimator: Estimator = {
+    estimate: (config, options) => estimateWith(registry, lookup, config, options),
+    supportedArchitectures: () => registry.supported(),
+    estimatePipeline: (modelIndex, configs, options) => estimatePipeline(registry, modelIndex, configs, options),
+    add(set) {
+      registry.add(set);
+      return estimator;
+    },
+  };
+  return estimator;
+}
+
+function estimateWith(registry: ArchitectureRegistry, lookup: ArchitectureLookup, config: unknown, options: EstimateOptions = {}): EstimateResult {
   const raw = asRawConfig(config);
   const library = options.library ?? detectLibrary(raw);
   if (!library) {
@@ -213,10 +243,10 @@ export function estimate(config: unknown, options: EstimateOptions = {}): Estima
   };
   const built =
     library === "timm"
-      ? buildTimm(raw, options.timmModelName)
+      ? buildTimm(registry, raw, options.timmModelName)
       : library === "diffusers"
-        ? buildDiffusers(raw)
-        : buildTransformers(raw, options.model, request);
+        ? buildDiffusers(registry, raw)
+        : buildTransformers(registry, raw, options.model, request);
   const size = moduleSize(built.module);
   const largest = largestLayer(built.module, built.noSplitModules ?? []);
   checkMagnitude(size.bytes * 4);
@@ -249,6 +279,6 @@ export function estimate(config: unknown, options: EstimateOptions = {}): Estima
     noSplitModules: built.noSplitModules,
     table,
     source: "config",
-    ...(options.plan ? { plan: planMemory(planModelFor(built, size.bytes, options.modelClass !== undefined || options.task !== undefined), options.plan) } : {}),
+    ...(options.plan ? { plan: planMemory(planModelFor(built, size.bytes, lookup, options.modelClass !== undefined || options.task !== undefined), options.plan) } : {}),
   };
 }

@@ -7,6 +7,7 @@ import { EstimateError, InvalidConfigError, UnsupportedArchitectureError, UsageE
 import { buildDiffusers, type EstimateResult } from "./estimate.js";
 import { buildTransformersClass } from "./architectures/diffusers/transformers-classes.js";
 import type { ModelBuild } from "./architectures/types.js";
+import type { ArchitectureRegistry } from "./architectures/registry.js";
 import { moduleSize } from "./measure/sizes.js";
 import { largestLayer } from "./measure/largest-layer.js";
 import { TABLE_DTYPES, TABLE_HEADERS, tableRows, tableTitle, type TableDType } from "./measure/table-rows.js";
@@ -75,15 +76,15 @@ function asObject(config: unknown, name: string): RawConfig {
 }
 
 /** Builds one component as the pipeline loads it: the library and class model_index.json names. */
-export function buildComponent(entry: PipelineEntry, config: unknown): ModelBuild {
+export function buildComponent(registry: ArchitectureRegistry, entry: PipelineEntry, config: unknown): ModelBuild {
   const raw = asObject(config, entry.name);
   if (entry.library === "diffusers") {
     if (typeof raw._class_name !== "string") {
       throw new InvalidConfigError(`component \`${entry.name}\`: its config.json has no \`_class_name\``, "_class_name");
     }
-    return buildDiffusers({ ...raw, _class_name: entry.modelClass });
+    return buildDiffusers(registry, { ...raw, _class_name: entry.modelClass });
   }
-  const built = buildTransformersClass(raw, entry.modelClass);
+  const built = buildTransformersClass((t) => registry.transformers(t), raw, entry.modelClass);
   if (!built) {
     throw new UnsupportedArchitectureError(`${entry.library} class \`${entry.modelClass}\` is not supported yet`, entry.modelClass);
   }
@@ -100,7 +101,9 @@ export interface PipelineOptions {
  * (a class not ported, a missing folder, a config without `_class_name`) is listed in `skipped` and the result
  * is marked `partial`: never a silent undercount.
  */
-export function estimatePipeline(modelIndex: unknown, configs: Readonly<Record<string, ComponentConfig>>, options: PipelineOptions): EstimateResult {
+export function estimatePipeline(
+  registry: ArchitectureRegistry,
+  modelIndex: unknown, configs: Readonly<Record<string, ComponentConfig>>, options: PipelineOptions): EstimateResult {
   const entries = pipelineEntries(modelIndex);
   const dtypes = options.dtypes ?? TABLE_DTYPES;
   const components: ComponentResult[] = [];
@@ -120,7 +123,7 @@ export function estimatePipeline(modelIndex: unknown, configs: Readonly<Record<s
     }
     let built: ModelBuild;
     try {
-      built = buildComponent(entry, found.config);
+      built = buildComponent(registry, entry, found.config);
     } catch (error) {
       if (!(error instanceof EstimateError) || error instanceof UsageError) throw error;
       skip(error.message);

@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { createRequire } from "node:module";
 import { existsSync, mkdirSync, readFileSync, renameSync, symlinkSync, writeFileSync, copyFileSync, rmSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { isSafeRevision } from "../hub/model-ref.js";
@@ -41,9 +41,13 @@ export function cachedCommit(cacheDir: string, repo: string, revision: string): 
   }
 }
 
+// node:crypto costs a seventh of a bare node's start-up to load; only storing a file from the Hub needs it.
+let crypto: typeof import("node:crypto") | undefined;
+
 /** The etag the Hub gives a regular (non-LFS) file: its git blob id. */
 export function gitBlobId(content: Uint8Array): string {
-  return createHash("sha1").update(`blob ${content.byteLength}\0`).update(content).digest("hex");
+  crypto ??= createRequire(import.meta.url)("node:crypto") as typeof import("node:crypto");
+  return crypto.createHash("sha1").update(`blob ${content.byteLength}\0`).update(content).digest("hex");
 }
 
 function isInside(parent: string, child: string): boolean {

@@ -4,7 +4,7 @@
  * architecture's `AutoModelForCausalLM` when it has one (then Seq2SeqLM / SpeechSeq2Seq for encoder-decoders),
  * else the model accelerate built.
  */
-import { transformersArchitecture } from "../architectures/registry.js";
+import type { ArchitectureLookup } from "../architectures/registry.js";
 import type { AutoClass, ModelBuild } from "../architectures/types.js";
 import type { PlanModel } from "./plan.js";
 import { markTiedOutput } from "../architectures/transformers/shared/model-class.js";
@@ -24,19 +24,19 @@ const GENERATIVE_NAME = /For(CausalLM|ConditionalGeneration)$|LMHeadModel$/;
  * `requested`: the user named the class (`--model-class`, `--task`): it is planned as built. Tied weights count
  * once here (`sharedInPytorch`), as the real model holds them, whatever accelerate's table says.
  */
-export function planModelFor(built: ModelBuild, accelerateTotalBytes: number, requested = false): PlanModel {
+export function planModelFor(built: ModelBuild, accelerateTotalBytes: number, lookup: ArchitectureLookup, requested = false): PlanModel {
   const config = built.config;
   if (requested && config) {
-    return { module: built.module, noSplitModules: built.noSplitModules, config, generative: GENERATIVE_NAME.test(built.module.cls), accelerateTotalBytes };
+    return { module: built.module, noSplitModules: built.noSplitModules, config, generative: GENERATIVE_NAME.test(built.module.cls), accelerateTotalBytes, lookup };
   }
   const modelType = config?.get("model_type");
-  const arch = typeof modelType === "string" ? transformersArchitecture(modelType) : undefined;
+  const arch = typeof modelType === "string" ? lookup(modelType) : undefined;
   if (config && arch) {
     for (const auto of GENERATIVE_CLASSES) {
       const builder = arch.models[auto];
       if (!builder) continue;
       const head = markTiedOutput(builder(config), config);
-      return { module: head.module, noSplitModules: head.noSplitModules, config, generative: true, accelerateTotalBytes };
+      return { module: head.module, noSplitModules: head.noSplitModules, config, generative: true, accelerateTotalBytes, lookup };
     }
   }
   // No head builder here (GPT-2 is built as GPT2Model): the checkpoint's `architectures` still says whether the
@@ -52,5 +52,6 @@ export function planModelFor(built: ModelBuild, accelerateTotalBytes: number, re
     ...(config ? { config } : {}),
     generative,
     accelerateTotalBytes,
+    lookup,
   };
 }

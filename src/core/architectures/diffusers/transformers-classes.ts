@@ -8,7 +8,7 @@ import { linear } from "../../modules/blocks.js";
 import { module } from "../../modules/module.js";
 import { resolveConfig, type Config, type RawConfig } from "../../config/config.js";
 import { embedding } from "../../modules/blocks.js";
-import { transformersArchitecture } from "../registry.js";
+import type { ArchitectureLookup } from "../registry.js";
 import type { ModelBuild, TransformersArchitecture } from "../types.js";
 import { t5Stack, type T5Names } from "../transformers/t5.js";
 import { clipTextTransformer, clipVisionTransformer } from "../transformers/shared/clip-encoder.js";
@@ -92,10 +92,10 @@ function viaAutoClasses(arch: TransformersArchitecture, c: Config, className: st
  * Builds transformers class `className` from a component's config.json; undefined when neither the
  * architecture nor the class is one this package builds.
  */
-export function buildTransformersClass(raw: RawConfig, className: string): ModelBuild | undefined {
+export function buildTransformersClass(lookup: ArchitectureLookup, raw: RawConfig, className: string): ModelBuild | undefined {
   const modelType = raw.model_type;
   if (typeof modelType !== "string") return undefined;
-  const arch = transformersArchitecture(modelType);
+  const arch = lookup(modelType);
   if (!arch) return undefined;
   const config = resolveConfig(raw, arch.config);
   return EXTRA[className]?.(config, modelType) ?? viaAutoClasses(arch, config, className);
