@@ -243,6 +243,8 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     if ("error" in outcome) {
       failed++;
       io.stderr(`${progress ? "\n" : ""}error: ${outcome.error}\n`);
+    } else {
+      for (const result of outcome.results) for (const w of result.plan?.warnings ?? []) io.stderr(`warning: ${result.model}: ${w}\n`);
     }
     if (format === "json") {
       if ("error" in outcome) io.stdout(`${JSON.stringify({ model: outcome.model, error: outcome.error.split("\n")[0] })}\n`);

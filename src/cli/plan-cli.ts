@@ -2,10 +2,10 @@
  * The Planner's CLI flags (issue #6: names are a contract) and its human-readable breakdown table.
  */
 import { UsageError } from "../core/errors.js";
-import { convertBytes } from "../core/format/convert-bytes.js";
 import { createAsciiTable } from "../core/format/ascii-table.js";
 import { listGpus } from "../core/plan/gpus.js";
 import {
+  ATTN_IMPLEMENTATIONS,
   FSDP_MODES,
   OFFLOADS,
   OPTIMIZERS,
@@ -30,7 +30,11 @@ export const PLAN_OPTIONS = {
   "double-quant": { kind: "flag", aliases: ["double_quant"], description: "bitsandbytes 4-bit double quantization (nf4/fp4, QLoRA)" },
   "group-size": { kind: "value", aliases: ["group_size"], valueName: "N", description: "GPTQ/AWQ group size (default 128)" },
   "overhead-mb": { kind: "value", aliases: ["overhead_mb"], valueName: "MIB", description: "per-GPU runtime overhead in MiB (default: CUDA context + allocator reserve)" },
-  optimizer: { kind: "value", choices: OPTIMIZERS, valueName: "OPT", description: "training optimizer (default adamw)" },
+  optimizer: { kind: "value", choices: OPTIMIZERS, valueName: "OPT", description: "Trainer's optim name: adamw_torch (default), adamw_torch_fused, adamw_hf, adamw_bnb_8bit, paged_adamw_8bit, paged_adamw_32bit, lion_8bit, adafactor, sgd…" },
+  "optimizer-in-backward": { kind: "flag", aliases: ["optimizer_in_backward", "optimizer-in-bwd"], description: "apply and free each gradient during backward (torchtune optimizer_in_bwd)" },
+  "attn-implementation": { kind: "value", aliases: ["attn_implementation"], choices: ATTN_IMPLEMENTATIONS, valueName: "IMPL", description: "eager, sdpa or flash_attention_2 (default: what transformers picks, sdpa where supported)" },
+  "prompt-len": { kind: "value", aliases: ["prompt_len"], valueName: "N", description: "inference: prompt tokens of the prefill (default: --seq-len)" },
+  "image-size": { kind: "value", aliases: ["image_size"], valueName: "PX", description: "vision models: input side in pixels (default: the model's input size)" },
   precision: { kind: "value", choices: PRECISIONS, valueName: "P", description: "training precision (default mixed-bf16)" },
   "gradient-checkpointing": { kind: "flag", aliases: ["gradient_checkpointing"], description: "recompute activations in backward" },
   "chunked-loss": { kind: "flag", aliases: ["chunked_loss"], description: "loss over 8 token chunks (torchtune): 1/8 of the logits at once" },
@@ -84,6 +88,10 @@ export function planOptionsFrom(o: Parsed): PlanOptions | undefined {
     ...(intOption(o, "group-size") !== undefined ? { groupSize: intOption(o, "group-size") as number } : {}),
     ...(overheadMb !== undefined ? { overheadMb } : {}),
     ...(o.optimizer ? { optimizer: o.optimizer as NonNullable<PlanOptions["optimizer"]> } : {}),
+    ...(o["optimizer-in-backward"] ? { optimizerInBackward: true } : {}),
+    ...(o["attn-implementation"] ? { attnImplementation: o["attn-implementation"] as NonNullable<PlanOptions["attnImplementation"]> } : {}),
+    ...(intOption(o, "prompt-len") !== undefined ? { promptLen: intOption(o, "prompt-len") as number } : {}),
+    ...(intOption(o, "image-size") !== undefined ? { imageSize: intOption(o, "image-size") as number } : {}),
     ...(o.precision ? { precision: o.precision as NonNullable<PlanOptions["precision"]> } : {}),
     ...(o["gradient-checkpointing"] ? { gradientCheckpointing: true } : {}),
     ...(o["chunked-loss"] ? { chunkedLoss: true } : {}),
@@ -135,7 +143,18 @@ export function renderGpuList(): string {
   return listGpus();
 }
 
-const bytes = (n: number) => convertBytes(n, true);
+/** The planner's figures are binary (2^30 bytes to a GiB), and say so — unlike accelerate's table, labelled "GB". */
+export function binaryBytes(n: number): string {
+  const units = ["bytes", "KiB", "MiB", "GiB", "TiB"];
+  let v = n;
+  let i = 0;
+  while (Math.abs(v) >= 1024 && i < units.length - 1) {
+    v /= 1024;
+    i++;
+  }
+  return i === 0 ? `${n} bytes` : `${v.toFixed(2)} ${units[i]}`;
+}
+const bytes = binaryBytes;
 
 /** The breakdown table printed after accelerate's, then the stage table (training) and the stated assumptions. */
 export function renderPlan(plan: Plan): string {
@@ -145,22 +164,26 @@ export function renderPlan(plan: Plan): string {
   if (plan.mode === "training") {
     rows.push(["gradients", bytes(plan.gradientBytes)], ["optimizer", bytes(plan.optimizerBytes)]);
   }
-  rows.push(["overhead", bytes(plan.overheadBytes)], ["total", bytes(plan.totalBytes)]);
+  rows.push(["overhead", bytes(plan.overheadBytes)], [`total (peak: ${plan.peakPhase})`, bytes(plan.totalBytes)]);
   const s = plan.settings;
   const what =
     plan.mode === "inference"
-      ? `Inference: ${String(s.quantization ?? s.dtype)}, batch ${String(s.batchSize)}, seq ${String(s.seqLen)}`
-      : `Training (${String(s.train)}): ${String(s.precision)}, ${String(s.optimizer)}, batch ${String(s.batchSize)}, seq ${String(s.seqLen)}`;
+      ? `Inference: ${String(s.quantization ?? s.dtype)}, batch ${String(s.batchSize)}, ${s.imageSize !== undefined ? `image ${String(s.imageSize)}` : `seq ${String(s.seqLen)}`}`
+      : `Training (${String(s.train)}): ${String(s.precision)}, ${String(s.optimizer)}, batch ${String(s.batchSize)}, ${s.imageSize !== undefined ? `image ${String(s.imageSize)}` : `seq ${String(s.seqLen)}`}`;
   const perGpu = (plan.parallel?.gpus ?? 1) > 1 ? " per GPU" : "";
   const out = [createAsciiTable(["component", `memory${perGpu}`], rows, what)];
   const facts: string[] = [];
+  if (plan.phases.length > 1) facts.push(`phases: ${plan.phases.map((p) => `${p.name} ${bytes(p.bytes)}`).join(", ")}`);
+  if (plan.pagedOptimizerBytes) facts.push(`paged optimizer states (unified memory, not in the peak): ${bytes(plan.pagedOptimizerBytes)}`);
   if (plan.trainableParameters !== undefined) facts.push(`trainable parameters: ${plan.trainableParameters.toLocaleString("en-US")} of ${plan.parameters.toLocaleString("en-US")}`);
   if (plan.kvCache && plan.mode === "inference") facts.push(`KV cache: ${plan.kvCache.variant} — ${plan.kvCache.formula}`);
   if (plan.parallel) facts.push(`parallelism: ${plan.parallel.strategy}`);
   if (plan.modelStatesPerGpuBytes !== undefined) facts.push(`model states per GPU: ${bytes(plan.modelStatesPerGpuBytes)}${plan.parallel?.cpuBytesPerNode !== undefined ? `; CPU per node: ${bytes(plan.parallel.cpuBytesPerNode)}` : ""}`);
   if (plan.gpu) {
     facts.push(
-      `${plan.gpu.name}: ${plan.fits ? "fits" : "does not fit"}; GPUs needed: ${plan.gpusNeeded ?? "more than 1024"}; max batch size: ${plan.maxBatchSize}; max sequence length: ${plan.maxSeqLen}`,
+      `${plan.gpu.name}: ${plan.fits ? "fits" : "does not fit"}; GPUs needed: ${plan.gpusNeeded ?? "more than 1024"}; max batch size: ${
+        plan.maxBatchSize ?? "not modelled"
+      }; max sequence length: ${plan.maxSeqLen ?? (plan.activations?.modelled ? "not a sequence model" : "not modelled")}`,
     );
   }
   if (facts.length) out.push(facts.join("\n"));

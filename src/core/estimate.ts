@@ -161,6 +161,14 @@ export function buildTimm(raw: RawConfig, nameHint?: string): ModelBuild {
   }
 }
 
+/** timm's `pretrained_cfg.input_size` [C, H, W]: the side the Planner's feature maps start from. */
+function timmInputSize(raw: RawConfig, library: Library): { imageSize?: number } {
+  if (library !== "timm" || typeof raw.pretrained_cfg !== "object" || raw.pretrained_cfg === null) return {};
+  const size = (raw.pretrained_cfg as Record<string, unknown>).input_size;
+  const side = Array.isArray(size) ? size[2] : undefined;
+  return typeof side === "number" && Number.isInteger(side) && side > 0 && side <= 65536 ? { imageSize: side } : {};
+}
+
 /** Every byte count must be an exact integer a JSON reader can hold: beyond 2^53 the answer would be a guess. */
 function checkMagnitude(bytes: number): void {
   if (!Number.isFinite(bytes) || bytes > Number.MAX_SAFE_INTEGER || bytes < 0) {
@@ -218,6 +226,6 @@ export function estimate(config: unknown, options: EstimateOptions = {}): Estima
     noSplitModules: built.noSplitModules,
     table,
     source: "config",
-    ...(options.plan ? { plan: planMemory(planModelFor(built, size.bytes), options.plan) } : {}),
+    ...(options.plan ? { plan: planMemory(planModelFor(built, size.bytes, { ...timmInputSize(raw, library) }), options.plan) } : {}),
   };
 }

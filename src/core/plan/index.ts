@@ -6,5 +6,6 @@ export { treeStats, type TreeStats, type LinearLayer } from "./tree.js";
 export { quantizedWeights, quantizedLinearBytes, plainWeights, DTYPE_SIZE } from "./weights.js";
 export { GPU_CATALOG, type GpuSpec, type GpuVendor } from "./gpu-catalog.js";
 export { findGpu, listGpus, gpuMemoryBytes, CONTEXT_MIB, ALLOCATOR_RESERVE_FRACTION } from "./gpus.js";
-export { layerGeometry, trainingActivations, inferenceActivations } from "./activations.js";
+export { layerGeometry, trainingActivations, inferenceActivations, savedPerToken, savedPerTokenPerKey, type LayerGeometry } from "./activations.js";
+export { OPTIMIZER_NAMES, OPTIMIZER_ALIASES, canonicalOptimizer, optimizerMemory } from "./optimizers.js";
 export { planModelFor } from "./model.js";

@@ -6,7 +6,7 @@
  */
 import { transformersArchitecture } from "../architectures/registry.js";
 import type { AutoClass, ModelBuild } from "../architectures/types.js";
-import type { PlanModel } from "./plan.js";
+import type { PlanModel } from "./context.js";
 
 const GENERATIVE_CLASSES: readonly AutoClass[] = [
   "AutoModelForCausalLM",
@@ -16,7 +16,7 @@ const GENERATIVE_CLASSES: readonly AutoClass[] = [
   "AutoModelForVision2Seq",
 ];
 
-export function planModelFor(built: ModelBuild, accelerateTotalBytes: number): PlanModel {
+export function planModelFor(built: ModelBuild, accelerateTotalBytes: number, extra: { imageSize?: number } = {}): PlanModel {
   const config = built.config;
   const modelType = config?.get("model_type");
   const arch = typeof modelType === "string" ? transformersArchitecture(modelType) : undefined;
@@ -41,5 +41,6 @@ export function planModelFor(built: ModelBuild, accelerateTotalBytes: number): P
     ...(config ? { config } : {}),
     generative,
     accelerateTotalBytes,
+    ...(extra.imageSize !== undefined ? { imageSize: extra.imageSize } : {}),
   };
 }
