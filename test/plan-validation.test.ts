@@ -5,7 +5,9 @@ import { VALIDATION_CASES } from "./plan-validation.cases.js";
 
 // Errors (estimate / measured − 1, in %) as docs/validation.md lists them, rounded to 0.01.
 const PINNED: Record<string, number> = {
-  "bert-load-fp32": -0.12,
+  // Planned as the class the config declares (BertForMaskedLM: MLM head, decoder tied to the embeddings, no
+  // pooler) instead of BertModel: −0.12 % → −0.07 %.
+  "bert-load-fp32": -0.07,
   "llama3-8b-vllm-weights": -0.01,
   "llama3-8b-vllm-kv": -0.04,
   "llama-30b-llamacpp-kv-f32": 0,
@@ -20,8 +22,9 @@ const PINNED: Record<string, number> = {
   "torchtune-llama31-8b-full-4090": 148.88,
   "peft-t0-3b-full": 12.6,
   // T5 has no SDPA path in transformers (T5Attention): eager scores and, with dropout_rate 0.1, their dropout masks
-  // and outputs, plus the hidden dropout masks: −0.85 % → +5.08 %.
-  "peft-t0-3b-lora": 5.08,
+  // and outputs, plus the hidden dropout masks; T5LayerNorm's float32 upcast (an RMSNorm, 3 tensors) and the
+  // encoder's final norm, as the oracle kit measures T5 (test/plan-activations.test.ts): −0.85 % → +8.44 %.
+  "peft-t0-3b-lora": 8.44,
 };
 
 describe("validation table (docs/validation.md)", () => {

@@ -1,7 +1,7 @@
 import { estimate, LIBRARIES, type EstimateResult, type Library } from "../core/estimate.js";
 import { isEstimateError, UnsupportedArchitectureError, UsageError } from "../core/errors.js";
 import { estimateFromTensors } from "../core/weights/estimate-weights.js";
-import { csvHeader, csvLines, FORMATS, mapInOrder, MARKDOWN_HEADER, markdownLines, readModelList, type Format, type Outcome } from "./batch.js";
+import { csvHeader, csvLines, FORMATS, mapInOrder, markdownHeader, markdownLines, readModelList, type Format, type Outcome } from "./batch.js";
 import { TABLE_DTYPES, type TableDType } from "../core/measure/table-rows.js";
 import { supportedArchitectures } from "../core/architectures/registry.js";
 import type { ResolvedModel } from "../hub/resolve-model.js";
@@ -52,6 +52,7 @@ export const OPTIONS = {
   host: { kind: "value", valueName: "HOST", description: "with `serve`: the address to listen on (default 127.0.0.1)" },
   ...PLAN_OPTIONS,
   format: { kind: "value", choices: FORMATS, valueName: "FORMAT", description: "table (default), json, csv or markdown" },
+  top: { kind: "value", valueName: "N", description: "with `fits`: list only the N largest models that fit" },
   "from-file": { kind: "value", aliases: ["from_file"], valueName: "FILE", description: "read more MODELs from FILE, one per line (# comments)" },
   json: { kind: "flag", description: "print one JSON object per MODEL (JSON Lines) instead of the table" },
   list: { kind: "flag", description: "print the supported model_types and timm architectures" },
@@ -60,7 +61,8 @@ export const OPTIONS = {
   help: { kind: "flag", description: "print this help" },
 } as const satisfies Record<string, OptionSpec>;
 
-const USAGE = "estimate-memory MODEL... [--library_name transformers|timm] [--dtypes DTYPE ...] [--json]\n       estimate-memory serve [--port 7860] [--host 127.0.0.1]";
+const USAGE =
+  "estimate-memory MODEL... [--library_name transformers|timm] [--dtypes DTYPE ...] [--json]\n       estimate-memory fits --gpu NAME [planner flags] [--json|--format csv|markdown] [--top N]\n       estimate-memory serve [--port 7860] [--host 127.0.0.1]";
 const INTRO = `How much memory a model needs, from its config alone — accelerate estimate-memory's table, exact.
 MODEL is a Hub id (bert-base-cased, timm/resnet50.a1_in1k) or URL, a folder holding config.json, a config.json,
 or a .safetensors / model.safetensors.index.json / .gguf file (headers only are read, never weights).
@@ -153,6 +155,23 @@ async function serve(o: Record<string, string | string[] | boolean>, io: CliIO):
   return 0;
 }
 
+/** `estimate-memory fits --gpu NAME …`: the shipped models that fit (src/cli/fits.ts). */
+async function fits(o: Record<string, string | string[] | boolean>, io: CliIO): Promise<number> {
+  try {
+    const plan = planOptionsFrom(o.train ? o : { ...o, inference: true }) as PlanOptions;
+    const top = o.top === undefined ? undefined : Number(o.top);
+    if (top !== undefined && (!Number.isInteger(top) || top < 1)) throw new UsageError(`--top must be a positive integer (got ${String(o.top)})`);
+    const { shippedModelsThatFit, renderFits } = await import("./fits.js");
+    const format: Format = o.json ? "json" : ((o.format as Format | undefined) ?? "table");
+    const outcome = shippedModelsThatFit(plan);
+    for (const line of renderFits(outcome, { plan, format, ...(top !== undefined ? { top } : {}) })) io.stdout(`${line}\n`);
+    return 0;
+  } catch (error) {
+    io.stderr(`error: ${describeError(error, undefined, io.env)}\n`);
+    return error instanceof UsageError ? 2 : 1;
+  }
+}
+
 /** Runs the CLI; returns the exit status (0 ok, 1 a model failed, 2 usage). */
 export async function main(argv: readonly string[], io: CliIO): Promise<number> {
   let args;
@@ -186,6 +205,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     return 0;
   }
   if (args.positionals[0] === "serve" && args.positionals.length === 1) return serve(o, io);
+  if (args.positionals[0] === "fits" && args.positionals.length === 1) return fits(o, io);
   if (args.positionals.length === 0 && !o["from-file"]) {
     io.stderr(`error: no MODEL given\nusage: ${USAGE}\n`);
     return 2;
@@ -221,8 +241,9 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
   const progress = models.length > 1 && io.stderrIsTTY === true && io.stdoutIsTTY !== true ? await startProgress(models.length) : undefined;
   let failed = 0;
   let usageFailure = false;
-  if (format === "csv") io.stdout(`${csvHeader(request.dtypes)}\n`);
-  if (format === "markdown") io.stdout(`${MARKDOWN_HEADER}\n`);
+  const planned = request.plan !== undefined;
+  if (format === "csv") io.stdout(`${csvHeader(request.dtypes, planned)}\n`);
+  if (format === "markdown") io.stdout(`${markdownHeader(planned)}\n`);
   const estimateOne = async (model: string): Promise<Outcome> => {
     try {
       const resolved = await resolveModel(model, {
@@ -250,9 +271,9 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
       if ("error" in outcome) io.stdout(`${JSON.stringify({ model: outcome.model, error: outcome.error.split("\n")[0] })}\n`);
       else for (const result of outcome.results) io.stdout(`${JSON.stringify(result)}\n`);
     } else if (format === "csv") {
-      for (const line of csvLines(outcome, request.dtypes)) io.stdout(`${line}\n`);
+      for (const line of csvLines(outcome, request.dtypes, planned)) io.stdout(`${line}\n`);
     } else if (format === "markdown") {
-      for (const line of markdownLines(outcome)) io.stdout(`${line}\n`);
+      for (const line of markdownLines(outcome, planned)) io.stdout(`${line}\n`);
     } else if (!("error" in outcome)) {
       for (const result of outcome.results) {
         if (result.source === "config") io.stdout(`Loading pretrained config for \`${outcome.model}\` from \`${result.library}\`...\n${result.table}\n${result.plan ? `${renderPlan(result.plan)}\n` : ""}`);

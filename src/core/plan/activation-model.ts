@@ -47,14 +47,22 @@ export function activationModel(model: PlanModel, stats: TreeStats, imageSize: n
     return conv ? { kind: "conv", conv, imageSize: side } : { kind: "none" };
   }
   const geometry = layerGeometry(config, { gated, rms, causal: model.generative });
-  return geometry ? { kind: "text", geometry } : { kind: "none" };
+  if (geometry) return { kind: "text", geometry };
+  // transformers CNNs (ResNet, ConvNeXt, RegNet…) have no image_size: their pixel input says they are vision models.
+  if (config.get("num_channels") !== undefined || Array.isArray(config.get("hidden_sizes"))) {
+    const side = imageSize ?? 224;
+    const conv = stagedVision(model.module, side);
+    if (conv) return { kind: "conv", conv, imageSize: side };
+  }
+  return { kind: "none" };
 }
 
 function hasRmsNorm(model: PlanModel): boolean {
   let found = false;
   const walk = (m: PlanModel["module"]) => {
     if (found) return;
-    if (/RMSNorm$|RmsNorm$/.test(m.cls)) found = true;
+    // T5LayerNorm (and its MT5/UMT5/LongT5 copies) is an RMSNorm with a float32 upcast too (modeling_t5.py).
+    if (/(RMSNorm|RmsNorm|T5LayerNorm)$/.test(m.cls)) found = true;
     for (const [, c] of m.children) walk(c);
     for (const r of m.items ?? []) walk(r.module);
   };
@@ -71,6 +79,7 @@ export interface TrainingRequest {
   readonly checkpointing: boolean;
   readonly lmHead: boolean;
   readonly chunkedLoss: boolean;
+  readonly maskedLmTransform?: boolean;
 }
 
 const ZERO: TrainingActivations = { savedBytes: 0, forwardTransientBytes: 0, backwardTransientBytes: 0 };
@@ -79,8 +88,11 @@ export function trainingActivationsOf(m: ActivationModel, r: TrainingRequest): T
   switch (m.kind) {
     case "text":
       return trainingActivations(m.geometry, r);
-    case "vit":
-      return trainingActivations(m.geometry, { ...r, seq: m.tokens.tokens, encoderSeq: m.tokens.tokens, lmHead: false });
+    case "vit": {
+      const blocks = trainingActivations(m.geometry, { ...r, seq: m.tokens.tokens, encoderSeq: m.tokens.tokens, lmHead: false });
+      // The patch embedding's conv keeps its input: the images themselves.
+      return { ...blocks, savedBytes: blocks.savedBytes + r.batch * 3 * m.imageSize * m.imageSize * r.bytes };
+    }
     case "conv": {
       const saved = m.conv.savedPerImage * r.batch * r.bytes;
       // Gradient checkpointing is not modelled for feature-map models: counted without (the plan says so).

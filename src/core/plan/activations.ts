@@ -14,10 +14,12 @@
  * - attention, eager (`eager_attention_forward`): q, K and V repeated to every head (`repeat_kv`) and the output
  *   copy a·4q, plus per attention element the float32 softmax 4 and its cast to the activation dtype (a, when
  *   a < 4); with attention dropout in training its mask (1 byte: CUDA's fused dropout keeps a bool) and its output a.
- * - MLP: gated (SwiGLU…) gate, act(gate), up, product 4·a·i; otherwise fc1 output and activation output 2·a·i.
+ * - MLP: gated (SwiGLU…) gate, act(gate), up, product 4·a·i; otherwise fc1 output and activation output 2·a·i
+ *   (ReLU saves its output only, which the down projection shares: a·i).
  * - hidden dropouts (p > 0, training): a 1-byte mask per hidden element for each (after attention, after the MLP).
  * Outside the blocks: the final norm, the embedding dropout's mask, and for a language-model head the loss's
- * float32 log-softmax output 4·V per token plus the labels (int64). During backward the logits' gradient exists
+ * float32 log-softmax output 4·V per token plus the labels (int64); a masked-LM head's transform (dense, activation,
+ * LayerNorm) 3·a·h. During backward the logits' gradient exists
  * (float32 4·V, cast back a·V). Gradient checkpointing (non-reentrant) keeps each block's input a·h and recomputes
  * one block during backward (after the logits' gradient is gone: the larger of the two counts).
  *
@@ -39,6 +41,8 @@ export interface LayerGeometry {
   readonly kvWidth: number;
   readonly intermediate: number;
   readonly gated: boolean;
+  /** ReLU saves its output, which is also the down projection's input: one intermediate tensor, not two. */
+  readonly relu: boolean;
   readonly norm: "rms" | "layer";
   readonly layers: number;
   /** Encoder layers of an encoder-decoder (0 otherwise): they see encoder tokens. */
@@ -91,6 +95,7 @@ export function layerGeometry(config: Config, opts: { gated: boolean; rms: boole
     kvWidth: kvHeads * headDim,
     intermediate,
     gated: opts.gated,
+    relu: ["hidden_act", "activation_function", "feed_forward_proj", "dense_act_fn", "afn"].some((k) => c.get(k) === "relu"),
     norm: opts.rms ? "rms" : "layer",
     layers: decoderLayers,
     encoderLayers,
@@ -106,29 +111,34 @@ function normBytes(g: LayerGeometry, a: number): number {
 }
 
 /** Bytes per attention element (one head, one query, one key) saved by eager attention. */
-function eagerElementBytes(a: number, dropout: boolean): number {
-  return 4 + (a < 4 ? a : 0) + (dropout ? 1 + a : 0);
+function eagerElementBytes(a: number, dropout: boolean, maskBytes: number): number {
+  return 4 + (a < 4 ? a : 0) + (dropout ? maskBytes + a : 0);
 }
 
 export interface BlockRequest {
   readonly bytes: number;
   readonly attn: AttnImplementation;
   readonly training: boolean;
+  /**
+   * Bytes per element of a dropout mask: 1 on CUDA (`native_dropout` keeps a bool mask, the default here); on CPU
+   * `F.dropout` keeps a noise tensor in the activation dtype (the oracle kit's CPU measurements).
+   */
+  readonly dropoutMaskBytes?: number;
 }
 
 /** Bytes one block saves per token, apart from the seq²-scaled attention term. */
 export function savedPerToken(g: LayerGeometry, r: BlockRequest): number {
   const a = r.bytes;
   const attention = r.attn === "eager" ? a * 4 * g.qWidth : a * (2 * g.qWidth + 2 * g.kvWidth) + 4 * g.heads;
-  const mlp = a * (g.gated ? 4 : 2) * g.intermediate;
-  const dropouts = r.training && g.hiddenDropout > 0 ? 2 * g.hidden : 0;
+  const mlp = a * (g.gated ? 4 : g.relu ? 1 : 2) * g.intermediate;
+  const dropouts = r.training && g.hiddenDropout > 0 ? 2 * g.hidden * (r.dropoutMaskBytes ?? 1) : 0;
   return 2 * normBytes(g, a) + attention + mlp + dropouts;
 }
 
 /** Bytes per token per key position (the seq² term), 0 for fused kernels. */
 export function savedPerTokenPerKey(g: LayerGeometry, r: BlockRequest): number {
   if (r.attn !== "eager") return 0;
-  return g.heads * eagerElementBytes(r.bytes, r.training && g.attentionDropout > 0);
+  return g.heads * eagerElementBytes(r.bytes, r.training && g.attentionDropout > 0, r.dropoutMaskBytes ?? 1);
 }
 
 export interface TrainingActivationRequest {
@@ -142,6 +152,10 @@ export interface TrainingActivationRequest {
   readonly lmHead: boolean;
   /** The loss runs over 8 chunks of tokens, so only 1/8 of the logits (and their float32 copies) exist at once. */
   readonly chunkedLoss?: boolean;
+  /** See BlockRequest (default 1: CUDA). */
+  readonly dropoutMaskBytes?: number;
+  /** A masked-LM head with a transform (BERT's dense + activation + LayerNorm before the decoder). */
+  readonly maskedLmTransform?: boolean;
 }
 
 export interface TrainingActivations {
@@ -154,7 +168,8 @@ export interface TrainingActivations {
 }
 
 export function trainingActivations(g: LayerGeometry, r: TrainingActivationRequest): TrainingActivations {
-  const block: BlockRequest = { bytes: r.bytes, attn: r.attn, training: true };
+  const mask = r.dropoutMaskBytes ?? 1;
+  const block: BlockRequest = { bytes: r.bytes, attn: r.attn, training: true, dropoutMaskBytes: mask };
   const a = r.bytes;
   const dec = r.batch * r.seq;
   const enc = g.encoderLayers > 0 ? r.batch * r.encoderSeq : 0;
@@ -167,7 +182,11 @@ export function trainingActivations(g: LayerGeometry, r: TrainingActivationReque
     g.encoderLayers > 0
       ? dec * (normBytes(g, a) + 2 * a * g.qWidth + (r.attn === "eager" ? perKey * r.encoderSeq : 4 * g.heads)) + enc * 2 * a * g.kvWidth
       : 0;
-  const outside = dec * normBytes(g, a) + (g.hiddenDropout > 0 ? (dec + enc) * g.hidden : 0);
+  // The transform of a masked-LM head keeps the dense output (activation input), the activation output (norm input)
+  // and the norm's output (the decoder's input).
+  const transform = r.maskedLmTransform && r.lmHead ? dec * (3 * a * g.hidden + 8) : 0;
+  // The final norm of each stack (decoder, and encoder for encoder-decoders).
+  const outside = (dec + enc) * normBytes(g, a) + (g.hiddenDropout > 0 ? (dec + enc) * g.hidden * mask : 0) + transform;
   const chunks = r.chunkedLoss ? 8 : 1;
   const lm = r.lmHead && g.vocab > 0;
   const loss = lm ? Math.ceil((dec * g.vocab * 4) / chunks) + dec * 8 : 0;
@@ -201,7 +220,11 @@ export function inferenceActivations(g: LayerGeometry, r: InferenceActivationReq
   const block = (tokensPerSeq: number, keys: number) => {
     const tokens = r.batch * tokensPerSeq;
     const mlp = a * (4 * g.hidden + (g.gated ? 3 : 2) * g.intermediate);
-    const attention = a * (2 * g.hidden + 2 * g.qWidth + 3 * g.kvWidth) + (r.attn === "eager" ? g.heads * keys * (a + 4 + (a < 4 ? a : 0)) : 0);
+    // Eager: K and V repeated to every head, the [B, 1, S, S] additive mask, the scores and their float32 softmax.
+    const attention =
+      r.attn === "eager"
+        ? a * (2 * g.hidden + 4 * g.qWidth + g.kvWidth) + keys * a + g.heads * keys * (a + 4 + (a < 4 ? a : 0))
+        : a * (2 * g.hidden + 2 * g.qWidth + 3 * g.kvWidth);
     return tokens * Math.max(mlp, attention);
   };
   const dec = block(r.seq, r.seq);

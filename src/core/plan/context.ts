@@ -16,6 +16,8 @@ export interface PlanModel {
   readonly config?: Config;
   /** The model decodes token by token (causal LM or encoder-decoder): it has a KV cache. */
   readonly generative: boolean;
+  /** Training ends in a cross-entropy over the vocabulary (causal/masked LM, seq2seq). Default: `generative`. */
+  readonly vocabLoss?: boolean;
   /** accelerate's float32 total for the model it builds (the Space's stage table starts from it). */
   readonly accelerateTotalBytes: number;
   /** The input side the model is made for (timm's pretrained_cfg.input_size, a vision config's image_size). */

@@ -94,7 +94,8 @@ export function training(o: PlanOptions, r: Resolved, ctx: Ctx): Breakdown {
     bytes: actBytes,
     attn: r.attn,
     checkpointing: o.gradientCheckpointing ?? false,
-    lmHead: ctx.model.generative,
+    lmHead: ctx.model.vocabLoss ?? ctx.model.generative,
+    maskedLmTransform: (ctx.model.vocabLoss ?? false) && !ctx.model.generative,
     chunkedLoss: o.chunkedLoss ?? false,
   });
   const div = sharded.actDivisor;

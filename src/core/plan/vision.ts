@@ -113,6 +113,7 @@ export function timmViT(root: Module, imageSize: number | undefined): { geometry
     kvWidth: width,
     intermediate: fc1,
     gated,
+    relu: false,
     norm: rms ? "rms" : "layer",
     layers: qkv.count,
     encoderLayers: 0,
