@@ -49,8 +49,7 @@ export function training(o: PlanOptions, r: Resolved, ctx: Ctx): Breakdown {
     lora = adapters.detail;
     factored = adapters.adafactorElements;
     T = lora.trainableParameters;
-    // lora_A / lora_B of the widest targeted layer.
-    largestTensor = Math.max(0, ...stats.linears.map((l) => (o.loraR ?? 8) * Math.max(l.inFeatures, l.outFeatures)));
+    largestTensor = adapters.largestTensor;
     if (method === "qlora") {
       const q = quantizedWeights(stats, "bnb-nf4", precision === "fp32" ? 4 : 2, { doubleQuant: o.doubleQuant ?? false, groupSize: 128 });
       frozenBytes = q.bytes;
