@@ -24,6 +24,11 @@ export interface PlanModel {
   readonly imageSize?: number;
   /** Geometry read from checkpoint tensors when there is no config (header-only plans). */
   readonly geometry?: LayerGeometry;
+  /**
+   * Bytes of a quantized checkpoint's tensors as stored (GGUF blocks, GPTQ/AWQ packing + scales): what inference
+   * holds when no --dtype / --quantization asks for something else.
+   */
+  readonly storedWeightsBytes?: number;
 }
 
 export const DEFAULT_SEQ = 2048;

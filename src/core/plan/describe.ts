@@ -35,7 +35,9 @@ export function describe(o: PlanOptions, r: Resolved, ctx: Ctx, b: Breakdown): s
   if (o.batchSize === undefined) a.push("batch size 1 (default)");
   if (o.seqLen === undefined && ctx.activations.kind !== "vit" && ctx.activations.kind !== "conv") a.push(`sequence length ${r.seq} (default${r.seq === DEFAULT_SEQ ? "" : ": the prompt length"})`);
   if (r.mode === "inference") {
-    if (!o.dtype) a.push("weights in bfloat16 (default); floating buffers cast with them");
+    if (ctx.model.storedWeightsBytes !== undefined && !o.dtype && !o.quantization) a.push("weights as the quantized checkpoint stores them (its packed tensors and scales)");
+    else if (!o.dtype) a.push("weights in bfloat16 (default); floating buffers cast with them");
+    if (ctx.model.accelerateTotalBytes === 0) a.push("no buildable config: the module tree and block geometry are read from the checkpoint's tensors (heads assumed of size 128 where no config says)");
     if (o.quantization) {
       a.push(`${o.quantization}: Linear weights outside the output head quantized; embeddings, norms, biases and the head stay ${computeDtypeBytes(o) === 4 ? "float32" : "16-bit"}`);
       if (o.quantization.startsWith("gptq") || o.quantization === "awq-4bit") a.push(`group size ${o.groupSize ?? 128}`);

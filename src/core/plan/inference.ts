@@ -27,7 +27,9 @@ export function inference(o: PlanOptions, r: Resolved, ctx: Ctx): Breakdown {
   const computeBytes = computeDtypeBytes(o);
   let weights: number;
   let quantization: QuantizationDetail | undefined;
-  if (o.quantization) {
+  if (model.storedWeightsBytes !== undefined && !o.quantization && !o.dtype) {
+    weights = model.storedWeightsBytes;
+  } else if (o.quantization) {
     const q = quantizedWeights(stats, o.quantization, computeBytes, { doubleQuant: o.doubleQuant ?? false, groupSize: o.groupSize ?? 128 });
     weights = q.bytes;
     quantization = q.detail;
