@@ -36,7 +36,7 @@ describe("estimate-memory fits", () => {
     const { code, stdout } = await run("fits", "--gpu", "RTX 4090 24GB", "--inference", "--seq-len", "8192", "--top", "3");
     expect(code).toBe(0);
     expect(stdout).toContain("Shipped models that fit RTX 4090 24GB");
-    expect(stdout).toMatch(/of \d+ planned models fit \(\d+ more fit but take fewer positions than --seq-len/);
+    expect(stdout).toMatch(/of \d+ planned models fit \(\d+ more fit but take fewer positions than the planned sequence length/);
     const rows = stdout.split("\n").filter((l) => /^│.*│\s*\d[\d,]*\s*│/.test(l));
     expect(rows).toHaveLength(3);
   });

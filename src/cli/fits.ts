@@ -86,7 +86,7 @@ export function renderFits(outcome: FitsOutcome, request: FitsRequest): string[]
         title,
       );
       const notes = [
-        outcome.tooShort ? `${outcome.tooShort} more fit but take fewer positions than --seq-len` : "",
+        outcome.tooShort ? `${outcome.tooShort} more fit but take fewer positions than the planned sequence length` : "",
         outcome.notSequence ? `${outcome.notSequence} image models left out: --seq-len given` : "",
         outcome.skipped ? `${outcome.skipped} could not be planned` : "",
       ].filter(Boolean);
