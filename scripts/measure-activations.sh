@@ -24,3 +24,6 @@ run vit.jsonl --config "$cfg/vit.json" --id tiny-vit --batch 2 --attn-implementa
 run vit.jsonl --config "$cfg/vit.json" --id tiny-vit-128 --batch 2 --set image_size=128 --attn-implementation eager,sdpa
 # T5 encoder-decoder (eager only in transformers)
 run t5.jsonl --config "$cfg/t5.json" --id tiny-t5 --batch 2 --seq 32,64 --attn-implementation eager
+# transformers CNNs: ResNet (bottleneck) and ConvNeXt, 64×64 images
+run cnn.jsonl --config "$cfg/resnet.json" --id tiny-resnet --batch 2 --image-size 64 --attn-implementation eager
+run cnn.jsonl --config "$cfg/convnext.json" --id tiny-convnext --batch 2 --image-size 64 --attn-implementation eager
