@@ -49,9 +49,11 @@ export function plan(model: PlanModel, options: PlanOptions): Plan {
     warnings.push(`sequence length ${r.seq} is longer than the model's max_position_embeddings (${ctx.maxPositions}): the model was not trained for it`);
   }
   if (activations.kind === "none") warnings.push(`activations are not modelled for ${model.module.cls}: the plan counts them as 0`);
+  const vision = activations.kind === "vit" || activations.kind === "conv";
+  if (options.imageSize !== undefined && !vision) warnings.push(`--image-size ${options.imageSize} is ignored: ${model.module.cls} is not planned as an image model`);
+  if (options.seqLen !== undefined && vision) warnings.push(`--seq-len is ignored for an image model: its tokens come from --image-size`);
 
   const fitFields: FitFields = gpu ? fitSearch(options, r, ctx, b, gpu, compute) : {};
-  const vision = activations.kind === "vit" || activations.kind === "conv";
   const optimizer = optimizerOf(options);
   const settings: Record<string, unknown> = {
     batchSize: r.batch,
@@ -60,7 +62,7 @@ export function plan(model: PlanModel, options: PlanOptions): Plan {
     ...(model.config?.bool("is_encoder_decoder") ? { encoderSeqLen: r.encoderSeq } : {}),
     gpus: r.gpus,
     ...(r.tp > 1 ? { tp: r.tp } : {}),
-    attnImplementation: r.attn,
+    ...(activations.kind === "text" || activations.kind === "vit" ? { attnImplementation: r.attn } : {}),
     ...(r.mode === "inference"
       ? {
           dtype: options.dtype ?? "bfloat16",
