@@ -8,6 +8,7 @@ import { resolveInBrowser } from "./resolve.js";
 import { postReport, reportExists, reportMarkdown } from "./report.js";
 import { cliFlags, planOptionsOf, PlannerControls, plannerParams, PlanView, readPlanner, type PlannerState } from "./planner.js";
 import type { BrowserModel } from "./resolve.js";
+import { FitsView } from "./fits-view.js";
 import type { Plan } from "../src/core/plan/types.js";
 
 const HUB_URL = (() => {
@@ -192,6 +193,7 @@ function App() {
   }, []);
 
   const planned = useMemo(() => (status.kind === "done" ? planFor(status.loaded, planner) : undefined), [status, planner]);
+  const fitsOptions = useMemo(() => planOptionsOf(planner), [planner]);
   const changePlanner = (next: PlannerState) => {
     setPlanner(next);
     writeQuery(shown, next);
@@ -260,6 +262,7 @@ function App() {
             {!planned && <p class="note">{status.kind === "busy" ? "Computing…" : "Estimate a model to see its plan."}</p>}
           </div>
         )}
+        {planner.mode !== "weights" && planner.gpu && fitsOptions && <FitsView options={fitsOptions} base={BASE} />}
       </section>
       <section aria-live="polite" class="results">
         {status.kind === "busy" && <p class="note">Computing…</p>}

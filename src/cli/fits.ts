@@ -3,8 +3,8 @@
  * model (catalog/, no network) with the given planner flags and lists those that fit, largest first, with the
  * largest batch and context that still fit. `--json` prints one full result per fitting model (JSON Lines).
  */
-import { estimate, type EstimateResult, type Library } from "../core/estimate.js";
-import { UsageError } from "../core/errors.js";
+import type { Library } from "../core/estimate.js";
+import { modelsThatFit, type FitsCandidate, type FitsOutcome } from "../core/fits.js";
 import type { PlanOptions } from "../core/plan/types.js";
 import { createAsciiTable } from "../core/format/ascii-table.js";
 import { catalogIndex, readCatalogConfig } from "../hub/catalog.js";
@@ -17,46 +17,15 @@ export interface FitsRequest {
   readonly top?: number;
 }
 
-export interface FitsOutcome {
-  readonly fitting: readonly EstimateResult[];
-  readonly planned: number;
-  /** Shipped models the planner could not plan (unsupported class, a config it refuses). */
-  readonly skipped: number;
-  /** Models that would fit but whose max_position_embeddings is shorter than the requested --seq-len. */
-  readonly tooShort: number;
-  /** Image models left out because --seq-len was given (a context length means nothing to them). */
-  readonly notSequence: number;
-}
-
 /** Plans each shipped model; keeps those whose plan fits, largest (parameters) first. */
 export function shippedModelsThatFit(plan: PlanOptions): FitsOutcome {
-  if (!plan.gpu) throw new UsageError("fits needs --gpu NAME (see --list-gpus)");
-  const fitting: EstimateResult[] = [];
-  let planned = 0;
-  let skipped = 0;
-  let tooShort = 0;
-  let notSequence = 0;
-  for (const id of Object.keys(catalogIndex().models).sort()) {
-    const shipped = readCatalogConfig(id);
-    if (!shipped) continue;
-    let result: EstimateResult;
-    try {
-      result = estimate(shipped.config, { model: id, library: shipped.entry.library as Library, plan });
-    } catch (error) {
-      // A bad combination of flags is the user's error, whatever the model; anything else: this model is skipped.
-      if (error instanceof UsageError && !/lora-targets/.test(error.message)) throw error;
-      skipped++;
-      continue;
+  const candidates = function* (): Generator<FitsCandidate> {
+    for (const id of Object.keys(catalogIndex().models).sort()) {
+      const shipped = readCatalogConfig(id);
+      if (shipped) yield { id, config: shipped.config, library: shipped.entry.library as Library };
     }
-    planned++;
-    if (!result.plan?.fits) continue;
-    // A model made for a shorter context does not answer a question about this one.
-    if (result.plan.warnings.some((w) => w.includes("max_position_embeddings"))) tooShort++;
-    else if (plan.seqLen !== undefined && (result.library === "timm" || result.plan.settings.imageSize !== undefined)) notSequence++;
-    else fitting.push(result);
-  }
-  fitting.sort((a, b) => (b.plan?.parameters ?? 0) - (a.plan?.parameters ?? 0) || a.model.localeCompare(b.model));
-  return { fitting, planned, skipped, tooShort, notSequence };
+  };
+  return modelsThatFit(candidates(), plan);
 }
 
 export function renderFits(outcome: FitsOutcome, request: FitsRequest): string[] {
