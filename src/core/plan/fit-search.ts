@@ -43,8 +43,10 @@ export function fitSearch(
   const memory = gpuMemoryBytes(gpu);
   const total = (x: Breakdown) => peakOf(x.phases).bytes;
   const totalWith = (over: Partial<Resolved>) => total(compute(options, { ...r, ...over }, ctx));
-  let gpusNeeded: number | null = null;
-  for (let n = 1; n <= 1024; n++) {
+  const fits = total(b) <= memory;
+  // What fits on one GPU as planned needs one; otherwise search the smallest count that does.
+  let gpusNeeded: number | null = fits && r.gpus === 1 ? 1 : null;
+  for (let n = 1; gpusNeeded === null && n <= 1024; n++) {
     const opts: PlanOptions =
       r.mode === "inference"
         ? { ...options, gpus: n, tp: n }
@@ -59,7 +61,7 @@ export function fitSearch(
   const modelled = ctx.activations.kind !== "none";
   const seqLimit = ctx.maxPositions ?? MAX_SEARCH;
   return {
-    fits: total(b) <= memory,
+    fits,
     gpusNeeded,
     maxBatchSize: modelled ? largestFitting((n) => totalWith({ batch: n }) <= memory, MAX_SEARCH) : null,
     maxSeqLen: isSequenceModel(ctx.activations)
