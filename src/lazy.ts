@@ -30,9 +30,26 @@ export {
   isEstimateError,
 } from "./core/errors.js";
 export type { Module, Tensor, DType } from "./core/modules/module.js";
-export { PLAN_DTYPES, QUANTIZATIONS, TRAIN_METHODS, OPTIMIZERS, PRECISIONS, FSDP_MODES, OFFLOADS, ZERO_STAGES } from "./core/plan/types.js";
+export { PLAN_DTYPES, QUANTIZATIONS, TRAIN_METHODS, OPTIMIZERS, PRECISIONS, FSDP_MODES, OFFLOADS, ZERO_STAGES, ATTN_IMPLEMENTATIONS } from "./core/plan/types.js";
 export { PLAN_OPTION_TABLE, PLAN_DEFAULTS, validatePlanOptions } from "./core/plan/options.js";
 export type { PlanOptionDef, PlanOptionKey } from "./core/plan/options.js";
-export type { PlanOptions, Plan, PlanDType, Quantization, TrainMethod, Optimizer, Precision, KvCacheDetail, LoraDetail, StageRow, GpuInfo } from "./core/plan/types.js";
+export type {
+  PlanOptions,
+  Plan,
+  PlanDType,
+  Quantization,
+  TrainMethod,
+  Optimizer,
+  Precision,
+  KvCacheDetail,
+  LoraDetail,
+  StageRow,
+  GpuInfo,
+  PlanPhase,
+  ActivationDetail,
+  AttnImplementation,
+} from "./core/plan/types.js";
+export { modelsThatFit } from "./core/fits.js";
+export type { FitsCandidate, FitsOutcome } from "./core/fits.js";
 export { GPU_CATALOG } from "./core/plan/gpu-catalog.js";
 export type { GpuSpec, GpuVendor } from "./core/plan/gpu-catalog.js";

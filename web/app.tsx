@@ -10,6 +10,7 @@ import { resolveInBrowser } from "./resolve.js";
 import { postReport, reportExists, reportMarkdown } from "./report.js";
 import { cliFlags, planOptionsOf, PlannerControls, plannerParams, PlanView, readPlanner, type PlannerState } from "./planner.js";
 import type { BrowserModel } from "./resolve.js";
+import { FitsView } from "./fits-view.js";
 import type { Plan } from "../src/core/plan/types.js";
 
 const HUB_URL = (() => {
@@ -196,6 +197,7 @@ function App() {
   }, []);
 
   const planned = useMemo(() => (status.kind === "done" ? planFor(status.loaded, planner) : undefined), [status, planner]);
+  const fitsOptions = useMemo(() => planOptionsOf(planner), [planner]);
   const changePlanner = (next: PlannerState) => {
     setPlanner(next);
     writeQuery(shown, next);
@@ -264,6 +266,7 @@ function App() {
             {!planned && <p class="note">{status.kind === "busy" ? "Computing…" : "Estimate a model to see its plan."}</p>}
           </div>
         )}
+        {planner.mode !== "weights" && planner.gpu && fitsOptions && <FitsView options={fitsOptions} base={BASE} />}
       </section>
       <section aria-live="polite" class="results">
         {status.kind === "busy" && <p class="note">Computing…</p>}

@@ -51,6 +51,7 @@ export async function estimateResolved(resolved: ResolvedModel, request: Estimat
         ...(library ? { library } : {}),
         ...(request.dtypes ? { dtypes: request.dtypes } : {}),
         ...(w.modelClass ? { modelClass: w.modelClass } : {}),
+        ...(request.plan ? { plan: request.plan } : {}),
       }),
     );
   };

@@ -1,6 +1,6 @@
 import { LIBRARIES, type Library } from "../core/estimate.js";
 import { isEstimateError, UsageError } from "../core/errors.js";
-import { csvHeader, csvLines, FORMATS, mapInOrder, MARKDOWN_HEADER, markdownLines, readModelList, type Format, type Outcome } from "./batch.js";
+import { csvHeader, csvLines, FORMATS, mapInOrder, markdownHeader, markdownLines, readModelList, type Format, type Outcome } from "./batch.js";
 import { TABLE_DTYPES, type TableDType } from "../core/measure/table-rows.js";
 import { supportedArchitectures } from "../core/load-architectures.js";
 import { GatedRepoError } from "../hub/errors.js";
@@ -73,6 +73,7 @@ export const OPTIONS = {
   ...PLAN_OPTIONS,
   "list-gpus": { kind: "flag", aliases: ["list_gpus"], description: "print the accelerator catalog" },
   format: { kind: "value", choices: FORMATS, valueName: "FORMAT", description: "table (default), json, csv or markdown" },
+  top: { kind: "value", valueName: "N", description: "with `fits`: list only the N largest models that fit" },
   "from-file": { kind: "value", aliases: ["from_file"], valueName: "FILE", description: "read more MODELs from FILE, one per line (# comments)" },
   json: { kind: "flag", description: "print one JSON object per MODEL (JSON Lines) instead of the table" },
   list: { kind: "flag", description: "print the supported model_types and timm architectures" },
@@ -85,7 +86,11 @@ const USAGE = "estimate-memory [options] MODEL...   (estimate-memory --help for 
 
 /** `--help`, grouped the way a user looks for a flag: what to measure, where from, planning, output, serving. */
 const HELP: HelpText = {
-  usage: ["estimate-memory [options] MODEL...", "estimate-memory serve [--port PORT] [--host HOST] [--use-token]"],
+  usage: [
+    "estimate-memory [options] MODEL...",
+    "estimate-memory fits --gpu NAME [planner options] [--json|--format csv|markdown] [--top N]",
+    "estimate-memory serve [--port PORT] [--host HOST] [--use-token]",
+  ],
   intro: [
     "How much memory a model needs, from its config alone: accelerate estimate-memory's table, exact, " +
       "and a planner for inference and training.",
@@ -106,6 +111,7 @@ const HELP: HelpText = {
       options: [...Object.keys(PLAN_OPTIONS), "list-gpus"],
     },
     { title: "output and batches", options: ["format", "json", "from-file"] },
+    { title: "fits (the shipped models that fit a GPU, largest first)", options: ["top"] },
     { title: "serve (the web page and /api/estimate)", options: ["port", "host", "use-token"] },
     {
       title: "general",
@@ -119,6 +125,7 @@ const HELP: HelpText = {
     ["does a 32k-token prompt fit on one RTX 4090?", 'estimate-memory Qwen/Qwen3-8B --inference --seq-len 32768 --gpu "RTX 4090"'],
     ["QLoRA fine-tuning with gradient checkpointing", "estimate-memory meta-llama/Llama-3.1-8B --train qlora --gradient-checkpointing"],
     ["full training over 8 GPUs with ZeRO-3", 'estimate-memory meta-llama/Llama-3.1-8B --train full --gpus 8 --zero 3 --gpu "H100 80GB"'],
+    ["which shipped models run on an RTX 4090 at 8k tokens?", 'estimate-memory fits --gpu "RTX 4090 24GB" --inference --seq-len 8192'],
     ["many models to CSV", "estimate-memory --from-file models.txt --format csv > sizes.csv"],
     ["the web page on http://127.0.0.1:7860/", "estimate-memory serve"],
   ],
@@ -180,6 +187,23 @@ async function serve(o: Record<string, string | string[] | boolean>, io: CliIO):
   return 0;
 }
 
+/** `estimate-memory fits --gpu NAME …`: the shipped models that fit (src/cli/fits.ts). */
+async function fits(o: Record<string, string | string[] | boolean>, io: CliIO): Promise<number> {
+  try {
+    const plan = planOptionsFromNamed(o.train ? o : { ...o, inference: true }) as PlanOptions;
+    const top = o.top === undefined ? undefined : Number(o.top);
+    if (top !== undefined && (!/^\d+$/.test(String(o.top)) || !Number.isSafeInteger(top) || top < 1)) throw new UsageError(`--top must be a positive integer (got ${String(o.top)})`);
+    const { shippedModelsThatFit, renderFits } = await import("./fits.js");
+    const format: Format = o.json ? "json" : ((o.format as Format | undefined) ?? "table");
+    const outcome = shippedModelsThatFit(plan);
+    for (const line of renderFits(outcome, { plan, format, ...(top !== undefined ? { top } : {}) })) io.stdout(`${line}\n`);
+    return 0;
+  } catch (error) {
+    io.stderr(`error: ${describeError(error, undefined, io.env)}\n`);
+    return error instanceof UsageError ? 2 : 1;
+  }
+}
+
 /** Runs the CLI; returns the exit status (0 ok, 1 a model failed, 2 usage). */
 export async function main(argv: readonly string[], io: CliIO): Promise<number> {
   let args;
@@ -216,6 +240,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     return 0;
   }
   if (args.positionals[0] === "serve" && args.positionals.length === 1) return serve(o, io);
+  if (args.positionals[0] === "fits" && args.positionals.length === 1) return fits(o, io);
   if (args.positionals.length === 0 && !o["from-file"]) {
     io.stderr(`error: no MODEL given\nusage: ${USAGE}\n`);
     return 2;
@@ -255,8 +280,9 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
   const progress = models.length > 1 && io.stderrIsTTY === true && io.stdoutIsTTY !== true ? await startProgress(models.length) : undefined;
   let failed = 0;
   let usageFailure = false;
-  if (format === "csv") io.stdout(`${csvHeader(request.dtypes)}\n`);
-  if (format === "markdown") io.stdout(`${MARKDOWN_HEADER}\n`);
+  const planned = request.plan !== undefined;
+  if (format === "csv") io.stdout(`${csvHeader(request.dtypes, planned)}\n`);
+  if (format === "markdown") io.stdout(`${markdownHeader(planned)}\n`);
   const estimateOne = async (model: string): Promise<Outcome> => {
     try {
       const results = await estimateModel(model, request, {
@@ -288,13 +314,16 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
       failed++;
       for (const line of outcome.partialErrors) io.stderr(`${progress ? "\n" : ""}error: ${line}\n`);
     }
+    if (!("error" in outcome)) {
+      for (const result of outcome.results) for (const w of result.plan?.warnings ?? []) io.stderr(`warning: ${result.model}: ${w}\n`);
+    }
     if (format === "json") {
       if ("error" in outcome) io.stdout(`${JSON.stringify({ model: outcome.model, error: outcome.error.split("\n")[0] })}\n`);
       else for (const result of outcome.results) io.stdout(`${JSON.stringify(result)}\n`);
     } else if (format === "csv") {
-      for (const line of csvLines(outcome, request.dtypes)) io.stdout(`${line}\n`);
+      for (const line of csvLines(outcome, request.dtypes, planned)) io.stdout(`${line}\n`);
     } else if (format === "markdown") {
-      for (const line of markdownLines(outcome)) io.stdout(`${line}\n`);
+      for (const line of markdownLines(outcome, planned)) io.stdout(`${line}\n`);
     } else if (!("error" in outcome)) {
       for (const result of outcome.results) {
         if (result.components) io.stdout(`Loading pipeline \`${outcome.model}\` (${result.modelClass})...\n${result.table}\n${renderComponents(result)}\n`);

@@ -178,6 +178,14 @@ export function buildDiffusers(registry: ArchitectureRegistry, raw: RawConfig, c
   return { module: model.build(diffusersConfig(raw, model.defaults, name)), noSplitModules: model.noSplitModules };
 }
 
+/** timm's `pretrained_cfg.input_size` [C, H, W]: the side the Planner's feature maps start from. */
+function timmInputSize(raw: RawConfig, library: Library): { imageSize?: number } {
+  if (library !== "timm" || typeof raw.pretrained_cfg !== "object" || raw.pretrained_cfg === null) return {};
+  const size = (raw.pretrained_cfg as Record<string, unknown>).input_size;
+  const side = Array.isArray(size) ? size[2] : undefined;
+  return typeof side === "number" && Number.isInteger(side) && side > 0 && side <= 65536 ? { imageSize: side } : {};
+}
+
 /** Every byte count must be an exact integer a JSON reader can hold: beyond 2^53 the answer would be a guess. */
 function checkMagnitude(bytes: number): void {
   if (!Number.isFinite(bytes) || bytes > Number.MAX_SAFE_INTEGER || bytes < 0) {
@@ -279,6 +287,8 @@ function estimateWith(registry: ArchitectureRegistry, lookup: ArchitectureLookup
     noSplitModules: built.noSplitModules,
     table,
     source: "config",
-    ...(options.plan ? { plan: planMemory(planModelFor(built, size.bytes, lookup, options.modelClass !== undefined || options.task !== undefined), options.plan) } : {}),
+    ...(options.plan
+      ? { plan: planMemory(planModelFor(built, size.bytes, lookup, { ...timmInputSize(raw, library), requested: options.modelClass !== undefined || options.task !== undefined }), options.plan) }
+      : {}),
   };
 }

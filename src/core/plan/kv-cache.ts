@@ -50,11 +50,14 @@ function need(c: Config, keys: readonly string[]): number {
   return v;
 }
 
+/** No architectures at hand (header-only plans): a nested config keeps only the values it states. */
+const NO_LOOKUP: ArchitectureLookup = () => undefined;
+
 /**
  * The language model's config: `text_config` for multimodal wrappers (Gemma 3, Mistral 3, Llama 4…), with the
  * class defaults of its `model_type` as `lookup` finds them.
  */
-export function textConfigOf(c: Config, lookup: ArchitectureLookup): Config {
+export function textConfigOf(c: Config, lookup: ArchitectureLookup = NO_LOOKUP): Config {
   const text = c.get("text_config");
   if (text && typeof text === "object" && !Array.isArray(text) && first(c, ["num_hidden_layers"]) === undefined) {
     const raw = text as RawConfig;
@@ -168,7 +171,7 @@ export function noKvCache(reason: string): KvResult {
  * The cache for `batch` sequences of `seq` tokens. `generative` says whether the model decodes at all (a causal
  * LM or an encoder-decoder); encoders get an empty cache.
  */
-export function kvCache(config: Config, req: KvRequest, generative: boolean, lookup: ArchitectureLookup): KvResult {
+export function kvCache(config: Config, req: KvRequest, generative: boolean, lookup: ArchitectureLookup = NO_LOOKUP): KvResult {
   const c = textConfigOf(config, lookup);
   const modelType = String(c.get("model_type") ?? config.get("model_type") ?? "");
   const { batch, seq, bytes } = req;

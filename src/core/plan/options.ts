@@ -6,7 +6,7 @@
  */
 import { optionError, optionRef as ref } from "../errors.js";
 import { findGpu } from "./gpus.js";
-import { FSDP_MODES, OFFLOADS, OPTIMIZERS, PLAN_DTYPES, PRECISIONS, QUANTIZATIONS, TRAIN_METHODS, ZERO_STAGES, type PlanOptions } from "./types.js";
+import { ATTN_IMPLEMENTATIONS, FSDP_MODES, OFFLOADS, OPTIMIZERS, PLAN_DTYPES, PRECISIONS, QUANTIZATIONS, TRAIN_METHODS, ZERO_STAGES, type PlanOptions } from "./types.js";
 
 export type PlanOptionKey = keyof PlanOptions;
 
@@ -61,7 +61,41 @@ export const PLAN_OPTION_TABLE = {
     valueName: "MIB",
     description: "per-GPU runtime overhead in MiB (default: CUDA context + allocator reserve)",
   },
-  optimizer: { name: "optimizer", appliesTo: "training", kind: "choice", choices: OPTIMIZERS, default: "adamw", valueName: "OPT", description: "training optimizer" },
+  optimizer: {
+    name: "optimizer",
+    appliesTo: "training",
+    kind: "choice",
+    choices: OPTIMIZERS,
+    default: "adamw_torch",
+    valueName: "OPT",
+    description: "Trainer's optim name: adamw_torch, adamw_torch_fused, adamw_hf, adamw_bnb_8bit, paged_adamw_8bit, paged_adamw_32bit, lion_8bit, adafactor, sgd…",
+  },
+  optimizerInBackward: {
+    name: "optimizer-in-backward",
+    appliesTo: "training",
+    aliases: ["optimizer_in_backward", "optimizer-in-bwd"],
+    kind: "switch",
+    default: false,
+    description: "apply and free each gradient during backward (torchtune optimizer_in_bwd)",
+  },
+  attnImplementation: {
+    name: "attn-implementation",
+    aliases: ["attn_implementation"],
+    kind: "choice",
+    choices: ATTN_IMPLEMENTATIONS,
+    valueName: "IMPL",
+    description: "eager, sdpa or flash_attention_2 (default: what transformers picks, sdpa where supported)",
+  },
+  promptLen: {
+    name: "prompt-len",
+    appliesTo: "inference",
+    aliases: ["prompt_len"],
+    kind: "integer",
+    min: 1,
+    valueName: "N",
+    description: "prompt tokens of the prefill (default: the sequence length)",
+  },
+  imageSize: { name: "image-size", aliases: ["image_size"], kind: "integer", min: 1, valueName: "PX", description: "vision models: input side in pixels (default: the model's input size)" },
   precision: { name: "precision", appliesTo: "training", kind: "choice", choices: PRECISIONS, default: "mixed-bf16", valueName: "P", description: "training precision" },
   gradientCheckpointing: {
     appliesTo: "training",
@@ -185,5 +219,13 @@ export function validatePlanOptions(o: PlanOptions): void {
   if (o.fsdp !== undefined && o.gpus === undefined) throw optionError`${fsdp} needs ${gpus} (how many GPUs share the states)`;
   if (o.offload && o.zero === undefined) throw optionError`${offload} needs ${zero}`;
   if (o.tp !== undefined && o.gpus !== undefined && o.tp > o.gpus) throw optionError`${tp} ${o.tp} needs at least ${o.tp} GPUs (${gpus} ${o.gpus})`;
+  if (o.optimizerInBackward && (o.zero !== undefined || o.fsdp !== undefined)) {
+    throw optionError`${ref("optimizerInBackward")} is single-process (torchtune): not with ${zero} or ${fsdp}`;
+  }
+  const fp32 = o.train ? o.precision === "fp32" : o.dtype === "float32";
+  if (o.attnImplementation === "flash_attention_2" && fp32) throw optionError`${ref("attnImplementation")} flash_attention_2 runs in float16/bfloat16 only (not with float32)`;
+  if (o.promptLen !== undefined && o.seqLen !== undefined && o.promptLen > o.seqLen) {
+    throw optionError`${ref("promptLen")} ${o.promptLen} is longer than ${ref("seqLen")} ${o.seqLen}`;
+  }
   validated.add(o);
 }
