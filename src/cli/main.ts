@@ -110,8 +110,7 @@ const HELP: HelpText = {
       title: "planner (memory to run or train the model; the options below need --inference or --train)",
       options: [...Object.keys(PLAN_OPTIONS), "list-gpus"],
     },
-    { title: "output and batches", options: ["format", "json", "from-file"] },
-    { title: "fits (the shipped models that fit a GPU, largest first)", options: ["top"] },
+    { title: "output and batches", options: ["format", "json", "from-file", "top"] },
     { title: "serve (the web page and /api/estimate)", options: ["port", "host", "use-token"] },
     {
       title: "general",
