@@ -32,7 +32,9 @@ export function planModelFor(built: ModelBuild, accelerateTotalBytes: number, re
   const modelType = config?.get("model_type");
   const arch = typeof modelType === "string" ? transformersArchitecture(modelType) : undefined;
   if (config && arch) {
-    for (const auto of GENERATIVE_CLASSES) {
+    // An encoder-decoder (BART, Pegasus) runs as its seq2seq class, though it also registers a decoder-only CausalLM.
+    const order = config.get("is_encoder_decoder") === true ? [...GENERATIVE_CLASSES.slice(1, 3), GENERATIVE_CLASSES[0]!, ...GENERATIVE_CLASSES.slice(3)] : GENERATIVE_CLASSES;
+    for (const auto of order) {
       const builder = arch.models[auto];
       if (!builder) continue;
       const head = markTiedOutput(builder(config), config);
