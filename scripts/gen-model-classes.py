@@ -145,7 +145,7 @@ def cfg_expr(node, env):
             return ["cfg", node.attr] if obj[1] is None else ["cfg", obj[1] + "." + node.attr]
         raise Unsupported("attribute of non-config")
     if isinstance(node, ast.BinOp):
-        ops = {ast.Mult: "*", ast.Add: "+", ast.Sub: "-", ast.FloorDiv: "//", ast.Div: "/"}
+        ops = {ast.Mult: "*", ast.Add: "+", ast.Sub: "-", ast.FloorDiv: "//", ast.Div: "/", ast.Pow: "**"}
         op = ops.get(type(node.op))
         if not op:
             raise Unsupported("binop")
@@ -305,8 +305,13 @@ def init_attribute(cls_name, attr, config):
                     env[t.id] = cfg_expr(st.value, env)
                 except Unsupported:
                     env[t.id] = ["unknown"]
-            elif isinstance(t, ast.Attribute) and isinstance(t.value, ast.Name) and t.value.id == "self" and t.attr == attr:
-                return cfg_expr(st.value, env)
+            elif isinstance(t, ast.Attribute) and isinstance(t.value, ast.Name) and t.value.id == "self":
+                if t.attr == attr:
+                    return cfg_expr(st.value, env)
+                try:
+                    env["self." + t.attr] = cfg_expr(st.value, env)
+                except Unsupported:
+                    env["self." + t.attr] = ["unknown"]
     # A @property returning a config value (`ContextPooler.output_dim` → `self.config.pooler_hidden_size`).
     for st in cls.body:
         if isinstance(st, ast.FunctionDef) and st.name == attr and any(getattr(d, "id", None) == "property" for d in st.decorator_list):
