@@ -111,6 +111,11 @@ function buildByRecipe(arch: TransformersArchitecture, config: Config, cls: stri
   const backbone = (name: string): ModelBuild => {
     const base = arch.models.AutoModel(config);
     if (base.module.cls === name) return base;
+    // Another class of the same model type (T5ForTokenClassification holds a T5EncoderModel).
+    for (const [auto, cls] of Object.entries(classTable(arch))) {
+      const builder = cls === name ? builderFor(arch, auto) : undefined;
+      if (builder) return builder(config);
+    }
     throw new HeadRecipeError(`its backbone \`${name}\` is not the \`${base.module.cls}\` built here`);
   };
   try {
