@@ -46,7 +46,10 @@ function builderFor(arch: TransformersArchitecture, auto: string): ModelBuilder 
   return (arch.models as Readonly<Record<string, ModelBuilder | undefined>>)[auto];
 }
 
-/** Auto class → class name for a model type: the generated table, or (types 4.47 lacked) the builders' own. */
+/**
+ * Auto class → class name for a model type, from the generated table; empty for the types 4.47 lacked, whose
+ * builders then name their classes themselves (see `buildModelClass`).
+ */
 function classTable(arch: TransformersArchitecture): Readonly<Record<string, string>> {
   return MODEL_CLASSES[arch.modelType] ?? {};
 }
