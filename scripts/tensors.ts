@@ -4,7 +4,7 @@
 // Print the same lines from the real model in the oracle kit's 4.47.1 environment (docs/porting.md) and diff the
 // two sorted lists to find a mismatch below the `top_modules` that scripts/ref-check.ts reports.
 import { readFileSync } from "node:fs";
-import { buildTransformers } from "../src/core/estimate.js";
+import { buildTransformers } from "../src/core/estimate-all.js";
 import { parseConfigJson } from "../src/core/config/parse-json.js";
 import type { RawConfig } from "../src/core/config/config.js";
 import type { Module } from "../src/core/modules/module.js";

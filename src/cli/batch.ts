@@ -4,7 +4,10 @@ import { TABLE_DTYPES, type TableDType } from "../core/measure/table-rows.js";
 import { UsageError } from "../core/errors.js";
 
 /** The outcome for one MODEL argument: its results (several for a multi-file GGUF repo) or its error line. */
-export type Outcome = { readonly model: string; readonly results: readonly EstimateResult[] } | { readonly model: string; readonly error: string };
+export type Outcome =
+  // `partialErrors`: a pipeline whose figures leave components out (printed, and counted as a failure).
+  | { readonly model: string; readonly results: readonly EstimateResult[]; readonly partialErrors?: readonly string[] }
+  | { readonly model: string; readonly error: string };
 
 export const FORMATS = ["table", "json", "csv", "markdown"] as const;
 export type Format = (typeof FORMATS)[number];

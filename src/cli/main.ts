@@ -2,10 +2,11 @@ import { LIBRARIES, type Library } from "../core/estimate.js";
 import { isEstimateError, UsageError } from "../core/errors.js";
 import { csvHeader, csvLines, FORMATS, mapInOrder, MARKDOWN_HEADER, markdownLines, readModelList, type Format, type Outcome } from "./batch.js";
 import { TABLE_DTYPES, type TableDType } from "../core/measure/table-rows.js";
-import { supportedArchitectures } from "../core/architectures/registry.js";
+import { supportedArchitectures } from "../core/load-architectures.js";
 import { GatedRepoError } from "../hub/errors.js";
 import { hubSettings } from "../hub-node/settings.js";
-import { catalogIndex } from "../hub-node/catalog.js";
+import { catalogIndex, catalogPipelines } from "../hub-node/catalog.js";
+import { renderComponents } from "../core/format/components.js";
 import { estimateModel, type EstimateRequest } from "../app/estimate-model.js";
 import { errorMessage } from "../app/option-names.js";
 import { planOptionsFromNamed } from "../app/plan-options.js";
@@ -30,7 +31,7 @@ export const OPTIONS = {
     aliases: ["library-name"],
     choices: LIBRARIES,
     valueName: "LIBRARY",
-    description: "transformers or timm; detected from the config when absent",
+    description: "transformers, timm or diffusers; detected from the config (or model_index.json) when absent",
   },
   dtypes: {
     kind: "values",
@@ -49,6 +50,17 @@ export const OPTIONS = {
     aliases: ["access-token", "token"],
     valueName: "TOKEN",
     description: "Hub token for gated or private models (default: HF_TOKEN, then $HF_HOME/token); never printed",
+  },
+  "model-class": {
+    kind: "value",
+    aliases: ["model_class"],
+    valueName: "CLASS",
+    description: "transformers class to build (LlamaForCausalLM, BertForTokenClassification…) instead of accelerate's choice",
+  },
+  task: {
+    kind: "value",
+    valueName: "TASK",
+    description: "build the class of a pipeline task (text-generation, text-classification, fill-mask, question-answering…)",
   },
   "gguf-file": { kind: "value", aliases: ["gguf_file"], valueName: "FILE", description: "the .gguf file of a GGUF repo to read (default: each one)" },
   port: { kind: "value", valueName: "PORT", description: "with `serve`: the port (default 7860)" },
@@ -81,7 +93,7 @@ const HELP: HelpText = {
       "config.json, or a .safetensors / model.safetensors.index.json / .gguf file (headers only, never weights).",
   ],
   groups: [
-    { title: "model and table", options: ["library_name", "dtypes", "trust_remote_code", "list", "list-models"] },
+    { title: "model and table", options: ["library_name", "model-class", "task", "dtypes", "trust_remote_code", "list", "list-models"] },
     {
       title: "Hub",
       options: ["revision", "access_token", "gguf-file"],
@@ -91,7 +103,7 @@ const HELP: HelpText = {
     },
     {
       title: "planner (memory to run or train the model; the options below need --inference or --train)",
-      options: Object.keys(PLAN_OPTIONS),
+      options: [...Object.keys(PLAN_OPTIONS), "list-gpus"],
     },
     { title: "output and batches", options: ["format", "json", "from-file"] },
     { title: "serve (the web page and /api/estimate)", options: ["port", "host", "use-token"] },
@@ -187,13 +199,16 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     return 0;
   }
   if (o.list) {
-    const { transformers, timm } = supportedArchitectures();
-    io.stdout(`transformers model_types (${transformers.length}):\n${transformers.join("\n")}\n\ntimm architectures (${timm.length}):\n${timm.join("\n")}\n`);
+    const { transformers, timm, diffusers } = supportedArchitectures();
+    io.stdout(
+      `transformers model_types (${transformers.length}):\n${transformers.join("\n")}\n\ntimm architectures (${timm.length}):\n${timm.join("\n")}\n\n` +
+        `diffusers classes (${diffusers.length}):\n${diffusers.join("\n")}\n`,
+    );
     return 0;
   }
   if (o["list-models"]) {
     const { models, aliases } = catalogIndex();
-    io.stdout(`${[...Object.keys(models), ...Object.keys(aliases)].sort().join("\n")}\n`);
+    io.stdout(`${[...Object.keys(models), ...Object.keys(aliases), ...Object.keys(catalogPipelines())].sort().join("\n")}\n`);
     return 0;
   }
   if (o["list-gpus"]) {
@@ -208,6 +223,8 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
   let request: EstimateRequest = {
     ...(o.library_name ? { library: o.library_name as Library } : {}),
     ...(o.dtypes ? { dtypes: o.dtypes as TableDType[] } : {}),
+    ...(o["model-class"] !== undefined ? { modelClass: o["model-class"] as string } : {}),
+    ...(o.task !== undefined ? { task: o.task as string } : {}),
   };
   // Every planner option is checked here, once, before any model is resolved or any request sent.
   let planOptions: PlanOptions | undefined;
@@ -249,6 +266,12 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
         notice: (line) => io.stderr(`note: ${line}\n`),
         ...(io.sleep ? { sleep: io.sleep } : {}),
       });
+      // A partial pipeline still prints its figures, and fails: one line per component left out.
+      const skipped = results.flatMap((r) => r.skipped ?? []);
+      if (skipped.length > 0) {
+        const lines = skipped.map((s) => `${model}: component \`${s.name}\` (${s.library} ${s.modelClass}) left out: ${s.reason}`);
+        return { model, results, partialErrors: lines };
+      }
       return { model, results };
     } catch (error) {
       if (error instanceof UsageError) usageFailure = true;
@@ -261,6 +284,9 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     if ("error" in outcome) {
       failed++;
       io.stderr(`${progress ? "\n" : ""}error: ${outcome.error}\n`);
+    } else if (outcome.partialErrors) {
+      failed++;
+      for (const line of outcome.partialErrors) io.stderr(`${progress ? "\n" : ""}error: ${line}\n`);
     }
     if (format === "json") {
       if ("error" in outcome) io.stdout(`${JSON.stringify({ model: outcome.model, error: outcome.error.split("\n")[0] })}\n`);
@@ -271,7 +297,8 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
       for (const line of markdownLines(outcome)) io.stdout(`${line}\n`);
     } else if (!("error" in outcome)) {
       for (const result of outcome.results) {
-        if (result.source === "config") io.stdout(`Loading pretrained config for \`${outcome.model}\` from \`${result.library}\`...\n${result.table}\n${result.plan ? `${renderPlan(result.plan)}\n` : ""}`);
+        if (result.components) io.stdout(`Loading pipeline \`${outcome.model}\` (${result.modelClass})...\n${result.table}\n${renderComponents(result)}\n`);
+        else if (result.source === "config") io.stdout(`Loading pretrained config for \`${outcome.model}\` from \`${result.library}\`...\n${result.table}\n${result.plan ? `${renderPlan(result.plan)}\n` : ""}`);
         else io.stdout(`Reading ${result.source} headers of \`${result.model}\` (no buildable config)...\n${result.table}\n`);
       }
     }

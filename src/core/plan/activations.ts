@@ -19,6 +19,7 @@
  */
 import type { Config } from "../config/config.js";
 import { textConfigOf } from "./kv-cache.js";
+import type { ArchitectureLookup } from "../architectures/registry.js";
 
 export interface LayerGeometry {
   readonly hidden: number;
@@ -44,8 +45,8 @@ function first(c: Config, keys: readonly string[]): number | undefined {
  * The geometry of one block, or undefined when the config does not describe a transformer (timm, SSMs).
  * `gated`: the MLP has a gate projection (read from the module tree: gate_proj, w1/w3, wi_0…).
  */
-export function layerGeometry(config: Config, gated: boolean): LayerGeometry | undefined {
-  const c = textConfigOf(config);
+export function layerGeometry(config: Config, gated: boolean, lookup: ArchitectureLookup): LayerGeometry | undefined {
+  const c = textConfigOf(config, lookup);
   const hidden = first(c, ["hidden_size", "n_embd", "d_model", "dim"]);
   const heads = first(c, ["num_attention_heads", "n_head", "num_heads", "n_heads", "decoder_attention_heads"]);
   const encDec = c.bool("is_encoder_decoder");

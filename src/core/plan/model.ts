@@ -4,9 +4,10 @@
  * architecture's `AutoModelForCausalLM` when it has one (then Seq2SeqLM / SpeechSeq2Seq for encoder-decoders),
  * else the model accelerate built.
  */
-import { transformersArchitecture } from "../architectures/registry.js";
+import type { ArchitectureLookup } from "../architectures/registry.js";
 import type { AutoClass, ModelBuild } from "../architectures/types.js";
 import type { PlanModel } from "./plan.js";
+import { markTiedOutput } from "../architectures/transformers/shared/model-class.js";
 
 const GENERATIVE_CLASSES: readonly AutoClass[] = [
   "AutoModelForCausalLM",
@@ -16,16 +17,26 @@ const GENERATIVE_CLASSES: readonly AutoClass[] = [
   "AutoModelForVision2Seq",
 ];
 
-export function planModelFor(built: ModelBuild, accelerateTotalBytes: number): PlanModel {
+/** Classes that generate text: the KV cache and generation apply. */
+const GENERATIVE_NAME = /For(CausalLM|ConditionalGeneration)$|LMHeadModel$/;
+
+/**
+ * `requested`: the user named the class (`--model-class`, `--task`): it is planned as built. Tied weights count
+ * once here (`sharedInPytorch`), as the real model holds them, whatever accelerate's table says.
+ */
+export function planModelFor(built: ModelBuild, accelerateTotalBytes: number, lookup: ArchitectureLookup, requested = false): PlanModel {
   const config = built.config;
+  if (requested && config) {
+    return { module: built.module, noSplitModules: built.noSplitModules, config, generative: GENERATIVE_NAME.test(built.module.cls), accelerateTotalBytes, lookup };
+  }
   const modelType = config?.get("model_type");
-  const arch = typeof modelType === "string" ? transformersArchitecture(modelType) : undefined;
+  const arch = typeof modelType === "string" ? lookup(modelType) : undefined;
   if (config && arch) {
     for (const auto of GENERATIVE_CLASSES) {
       const builder = arch.models[auto];
       if (!builder) continue;
-      const head = builder(config);
-      return { module: head.module, noSplitModules: head.noSplitModules, config, generative: true, accelerateTotalBytes };
+      const head = markTiedOutput(builder(config), config);
+      return { module: head.module, noSplitModules: head.noSplitModules, config, generative: true, accelerateTotalBytes, lookup };
     }
   }
   // No head builder here (GPT-2 is built as GPT2Model): the checkpoint's `architectures` still says whether the
@@ -34,12 +45,13 @@ export function planModelFor(built: ModelBuild, accelerateTotalBytes: number): P
   const names = Array.isArray(declared) ? declared.map(String) : [];
   const generative =
     (config?.bool("is_encoder_decoder") ?? false) ||
-    [built.module.cls, ...names].some((n) => /For(CausalLM|ConditionalGeneration)$|LMHeadModel$/.test(n));
+    [built.module.cls, ...names].some((n) => GENERATIVE_NAME.test(n));
   return {
     module: built.module,
     noSplitModules: built.noSplitModules,
     ...(config ? { config } : {}),
     generative,
     accelerateTotalBytes,
+    lookup,
   };
 }

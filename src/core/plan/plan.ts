@@ -9,6 +9,7 @@ import { inferenceActivations, layerGeometry, trainingActivations, type LayerGeo
 import { findGpu, gpuMemoryBytes, ALLOCATOR_RESERVE_FRACTION, CONTEXT_MIB, MIB } from "./gpus.js";
 import type { GpuSpec } from "./gpu-catalog.js";
 import { kvCache, noKvCache, type KvResult } from "./kv-cache.js";
+import type { ArchitectureLookup } from "../architectures/registry.js";
 import { loraAdapters } from "./lora.js";
 import { PLAN_DEFAULTS as D, validatePlanOptions } from "./options.js";
 import { treeStats, type TreeStats } from "./tree.js";
@@ -25,6 +26,8 @@ export interface PlanModel {
   readonly generative: boolean;
   /** accelerate's float32 total for the model it builds (the Space's stage table starts from it). */
   readonly accelerateTotalBytes: number;
+  /** The estimator's architectures, for a nested `text_config`'s class defaults. */
+  readonly lookup: ArchitectureLookup;
 }
 
 const MAX_SEARCH = 2 ** 24;
@@ -137,7 +140,7 @@ function inference(o: PlanOptions, r: Resolved, ctx: Ctx): Breakdown {
     weights = plainWeights(stats, DTYPE_SIZE[dtype]);
   }
   const kvReq = { batch: r.batch, seq: r.seq, encoderSeq: r.encoderSeq, bytes: kvBytesPerElement(o), stateBytes: computeBytes };
-  const kv = model.config ? kvCache(model.config, kvReq, model.generative) : noKvCache("timm model: no KV cache");
+  const kv = model.config ? kvCache(model.config, kvReq, model.generative, model.lookup) : noKvCache("timm model: no KV cache");
   const act = ctx.geometry ? inferenceActivations(ctx.geometry, r.batch, r.seq, computeBytes, model.generative) : 0;
   // Tensor parallelism splits weights, heads and MLP columns; a cache of one KV head (MQA) or one latent (MLA) is
   // replicated on every rank, as vLLM does.
@@ -394,7 +397,7 @@ export function plan(model: PlanModel, options: PlanOptions): Plan {
   validatePlanOptions(options);
   const stats = treeStats(model.module, model.noSplitModules ?? []);
   const gated = stats.linears.some((l) => /(^|\.)(gate_proj|w1|wi_0|gate_up_proj|w3|fc1_gate)$/.test(l.path));
-  const geometry = model.config ? layerGeometry(model.config, gated) : undefined;
+  const geometry = model.config ? layerGeometry(model.config, gated, model.lookup) : undefined;
   const gpu = options.gpu ? findGpu(options.gpu) : undefined;
   const maxPos = model.config?.get("max_position_embeddings");
   const ctx: Ctx = { model, stats, geometry, gpu, maxPositions: typeof maxPos === "number" && maxPos > 0 ? maxPos : undefined };

@@ -107,7 +107,7 @@ export function treeStats(root: Module, noSplitModules: readonly string[] = []):
     const hit = blockCache.get(m);
     if (hit !== undefined) return hit;
     let n = 0;
-    for (const [, t] of m.params) if (!t.tied) n += numel(t.shape);
+    for (const [, t] of m.params) if (!t.tied && !t.sharedInPytorch) n += numel(t.shape);
     for (const [, c] of m.children) n += blockParams(c);
     for (const r of m.items ?? []) n += blockParams(r.module) * r.count;
     blockCache.set(m, n);
@@ -119,7 +119,8 @@ export function treeStats(root: Module, noSplitModules: readonly string[] = []):
     let own = 0;
     for (const [, t] of m.params) {
       own += numel(t.shape);
-      if (t.tied) continue;
+      // Real memory: a tensor tied by assignment is the one it was tied to.
+      if (t.tied || t.sharedInPytorch) continue;
       parameters += numel(t.shape) * count;
       paramShapes.push({ shape: t.shape, count });
     }
