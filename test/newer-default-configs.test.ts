@@ -5,7 +5,7 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { transformersArchitecture } from "../src/core/architectures/registry.js";
+import { transformersArchitecture } from "../src/core/estimate-all.js";
 import { parseConfigJson } from "../src/core/config/parse-json.js";
 import { differences, estimateRecord } from "./helpers/compare.js";
 import { loadReference, type ReferenceRecord } from "./helpers/reference.js";
