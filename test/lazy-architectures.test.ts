@@ -54,7 +54,7 @@ describe("loading only the families a config needs", () => {
   it("loads one family for a plain config, and the wrapper's text model for a VLM", () => {
     expect(familiesFor({ model_type: "bert" }).map((f) => f.file)).toEqual(["transformers/bert"]);
     // Gemma 3 takes its text model's defaults from gemma3_text (a family file of its own).
-    expect(familiesFor({ model_type: "gemma3", text_config: {} }).map((f) => f.file).sort()).toEqual(["transformers/gemma3", "transformers/gemma3_text"]);
+    expect(familiesFor({ model_type: "gemma3", text_config: {} }).map((f) => f.file).sort()).toEqual(["transformers/gemma3", "transformers/gemma3-text"]);
     // A config without model_type names its type in the model id (AutoConfig's fallback).
     expect(familiesFor({ architectures: ["AlbertForMaskedLM"] }, { model: "albert/albert-base-v2" }).map((f) => f.file)).toEqual(["transformers/albert"]);
     expect(familiesFor({ architecture: "resnet50" }).map((f) => f.file)).toEqual(["timm/resnet"]);

@@ -186,6 +186,7 @@ export async function resolveModel(input: string, options: ResolveOptions): Prom
     const offline = fromCache(input, ref, revision, settings) ?? fromCatalog(input, ref.repo);
     if (offline) {
       if (offline.shipped) options.notice?.(`${input}: HF_HUB_OFFLINE is set; using the config shipped with estimate-memory${shippedKind(offline.shipped)}`);
+      else if (offline.pipeline) options.notice?.(`${input}: HF_HUB_OFFLINE is set; using the pipeline configs shipped with estimate-memory`);
       return offline;
     }
     throw new ModelNotFoundError(`${input} is not in the cache (${settings.cacheDir}) nor in the shipped catalog, and HF_HUB_OFFLINE is set`);
@@ -236,7 +237,7 @@ export async function resolveModel(input: string, options: ResolveOptions): Prom
       const fallback = fromCache(input, ref, revision, settings) ?? fromCatalog(input, ref.repo);
       if (fallback) {
         options.notice?.(
-          `${input}: the Hub at ${settings.endpoint} cannot be reached; using the ${fallback.shipped ? `config shipped with estimate-memory${shippedKind(fallback.shipped)}` : "cached config"}`,
+          `${input}: the Hub at ${settings.endpoint} cannot be reached; using the ${fallback.shipped ? `config shipped with estimate-memory${shippedKind(fallback.shipped)}` : fallback.pipeline ? "pipeline configs shipped with estimate-memory" : "cached config"}`,
         );
         return fallback;
       }
