@@ -2,6 +2,7 @@ import { estimate, LIBRARIES, type EstimateResult, type Library } from "../core/
 import { isEstimateError, UnsupportedArchitectureError, UsageError } from "../core/errors.js";
 import { estimateFromTensors } from "../core/weights/estimate-weights.js";
 import { estimatePipeline } from "../core/pipeline.js";
+import { estimateSentenceTransformer } from "../core/sentence-transformers.js";
 import { renderComponents } from "../core/format/components.js";
 import { csvHeader, csvLines, FORMATS, mapInOrder, MARKDOWN_HEADER, markdownLines, readModelList, type Format, type Outcome } from "./batch.js";
 import { TABLE_DTYPES, type TableDType } from "../core/measure/table-rows.js";
@@ -121,6 +122,11 @@ export async function estimateResolved(resolved: ResolvedModel, request: Estimat
   if (resolved.pipeline) {
     if (request.plan) throw new UsageError("planning diffusion pipelines is not supported yet (run without --inference/--train)");
     return [estimatePipeline(resolved.pipeline.modelIndex, resolved.pipeline.components, { model: resolved.name, ...(request.dtypes ? { dtypes: request.dtypes } : {}) })];
+  }
+  if (resolved.sentenceTransformer) {
+    if (request.plan) throw new UsageError("planning sentence-transformers models is not supported yet (run without --inference/--train)");
+    const { modules, configs } = resolved.sentenceTransformer;
+    return [estimateSentenceTransformer(modules, configs, { model: resolved.name, ...(request.dtypes ? { dtypes: request.dtypes } : {}) })];
   }
   if (resolved.config === undefined) return fromHeaders();
   try {

@@ -29,7 +29,8 @@ export interface EstimateOptions {
 /** The stable result shape (the CLI's `--json` line): later versions add fields, never rename. */
 export interface EstimateResult {
   readonly model: string;
-  readonly library: Library;
+  /** `sentence-transformers` for a modules.json model (its backbone is a transformers model). */
+  readonly library: Library | "sentence-transformers";
   /** The class that was built: `BertModel`, `LlamaForCausalLM`, timm's `ResNet`… */
   readonly modelClass: string;
   readonly parameters: number;
@@ -54,6 +55,8 @@ export interface EstimateResult {
   /** Set when components could not be built: the sums leave them out (listed in `skipped`). */
   readonly partial?: boolean;
   readonly skipped?: readonly SkippedComponent[];
+  /** sentence-transformers models: each module of modules.json with its float32 bytes. */
+  readonly modules?: readonly { readonly name: string; readonly type: string; readonly bytes: number }[];
 }
 
 export function detectLibrary(config: RawConfig): Library | undefined {

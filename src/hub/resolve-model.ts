@@ -8,6 +8,7 @@ import type { StoredTensor } from "../core/weights/tensors.js";
 import { readLocalSafetensors, readLocalSafetensorsIndex } from "./weights/safetensors.js";
 import { readLocalGguf } from "./weights/gguf.js";
 import { pipelineEntries, type ComponentConfig } from "../core/pipeline.js";
+import { modulesWithConfig, sentenceModules } from "../core/sentence-transformers.js";
 
 /** A checkpoint's tensors, read from headers only, for when no config can be built. */
 export interface WeightsSource {
@@ -33,6 +34,25 @@ export interface ResolvedModel {
   readonly weights?: () => Promise<WeightsSource[]>;
   /** A diffusers pipeline: its model_index.json and each weight-holding component's config (or why it is missing). */
   readonly pipeline?: ResolvedPipeline;
+  /** A sentence-transformers model (modules.json). */
+  readonly sentenceTransformer?: ResolvedSentenceTransformer;
+}
+
+/** A sentence-transformers model: modules.json and the config.json of each module with weights, by module path. */
+export interface ResolvedSentenceTransformer {
+  readonly modules: unknown;
+  readonly configs: Readonly<Record<string, unknown>>;
+}
+
+/** A sentence-transformers folder: modules.json, then `<path>/config.json` of its Transformer, Dense… modules. */
+export function readSentenceTransformerFolder(dir: string): ResolvedSentenceTransformer {
+  const modules = readConfigFile(join(dir, "modules.json"));
+  const configs: Record<string, unknown> = {};
+  for (const entry of modulesWithConfig(sentenceModules(modules))) {
+    const file = join(dir, entry.path, "config.json");
+    if (existsSync(file)) configs[entry.path] = readConfigFile(file);
+  }
+  return { modules, configs };
 }
 
 export interface ResolvedPipeline {
@@ -86,6 +106,9 @@ export function resolveLocalPath(model: string): ResolvedModel {
   if (/(^|[\\/])model_index\.json$/.test(model)) return { name: model, origin: model, pipeline: readPipelineFolder(dirname(model)) };
   if (stat.isDirectory()) {
     if (existsSync(join(model, "model_index.json"))) return { name: model, origin: join(model, "model_index.json"), pipeline: readPipelineFolder(model) };
+    if (existsSync(join(model, "modules.json"))) {
+      return { name: model, origin: join(model, "modules.json"), sentenceTransformer: readSentenceTransformerFolder(model) };
+    }
     const config = join(model, "config.json");
     const single = join(model, "model.safetensors");
     const index = join(model, "model.safetensors.index.json");
