@@ -3,6 +3,7 @@ import { isEstimateError, UnsupportedArchitectureError, UsageError } from "../co
 import { estimateFromTensors } from "../core/weights/estimate-weights.js";
 import { estimatePipeline } from "../core/pipeline.js";
 import { estimateSentenceTransformer } from "../core/sentence-transformers.js";
+import { estimateWithAdapter } from "../core/adapter.js";
 import { renderComponents } from "../core/format/components.js";
 import { csvHeader, csvLines, FORMATS, mapInOrder, MARKDOWN_HEADER, markdownLines, readModelList, type Format, type Outcome } from "./batch.js";
 import { TABLE_DTYPES, type TableDType } from "../core/measure/table-rows.js";
@@ -122,6 +123,14 @@ export async function estimateResolved(resolved: ResolvedModel, request: Estimat
   if (resolved.pipeline) {
     if (request.plan) throw new UsageError("planning diffusion pipelines is not supported yet (run without --inference/--train)");
     return [estimatePipeline(resolved.pipeline.modelIndex, resolved.pipeline.components, { model: resolved.name, ...(request.dtypes ? { dtypes: request.dtypes } : {}) })];
+  }
+  if (resolved.adapter) {
+    if (request.plan) throw new UsageError("planning with an adapter folder is not supported yet (pass the base model with --train lora --lora-r/--lora-targets)");
+    const base = resolved.adapter.base;
+    if (!base || base.config === undefined || base.pipeline || base.sentenceTransformer) {
+      throw new UnsupportedArchitectureError(`the adapter's base \`${resolved.adapter.baseName}\` has no transformers config.json to build`, resolved.adapter.baseName);
+    }
+    return [estimateWithAdapter(base.config, resolved.adapter.config, { model: resolved.name, ...(request.dtypes ? { dtypes: request.dtypes } : {}) })];
   }
   if (resolved.sentenceTransformer) {
     if (request.plan) throw new UsageError("planning sentence-transformers models is not supported yet (run without --inference/--train)");
@@ -279,7 +288,10 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     } else if (!("error" in outcome)) {
       for (const result of outcome.results) {
         if (result.components) io.stdout(`Loading pipeline \`${outcome.model}\` (${result.modelClass})...\n${result.table}\n${renderComponents(result)}\n`);
-        else if (result.source === "config") io.stdout(`Loading pretrained config for \`${outcome.model}\` from \`${result.library}\`...\n${result.table}\n${result.plan ? `${renderPlan(result.plan)}\n` : ""}`);
+        else if (result.adapter) {
+          const a = result.adapter;
+          io.stdout(`Loading adapter \`${outcome.model}\` (${a.method}, r=${a.r}, ${a.targetedModules} modules) on \`${result.modelClass}\`...\n${result.table}\nadapter: ${a.parameters.toLocaleString("en-US")} parameters (float32 ${a.bytes.toLocaleString("en-US")} bytes), included in the table\n`);
+        } else if (result.source === "config") io.stdout(`Loading pretrained config for \`${outcome.model}\` from \`${result.library}\`...\n${result.table}\n${result.plan ? `${renderPlan(result.plan)}\n` : ""}`);
         else io.stdout(`Reading ${result.source} headers of \`${result.model}\` (no buildable config)...\n${result.table}\n`);
       }
     }

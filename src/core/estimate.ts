@@ -8,6 +8,7 @@ import { largestLayer } from "./measure/largest-layer.js";
 import { TABLE_DTYPES, TABLE_HEADERS, tableRows, tableTitle, type TableDType, type TableRow } from "./measure/table-rows.js";
 import { createAsciiTable } from "./format/ascii-table.js";
 import type { ComponentResult, SkippedComponent } from "./pipeline.js";
+import type { AdapterSummary } from "./adapter.js";
 import { plan as planMemory, planModelFor, type Plan, type PlanOptions } from "./plan/index.js";
 
 export const LIBRARIES = ["transformers", "timm", "diffusers"] as const;
@@ -55,6 +56,8 @@ export interface EstimateResult {
   /** Set when components could not be built: the sums leave them out (listed in `skipped`). */
   readonly partial?: boolean;
   readonly skipped?: readonly SkippedComponent[];
+  /** A PEFT adapter added to its base model (the figures above include it). */
+  readonly adapter?: AdapterSummary;
   /** sentence-transformers models: each module of modules.json with its float32 bytes. */
   readonly modules?: readonly { readonly name: string; readonly type: string; readonly bytes: number }[];
 }

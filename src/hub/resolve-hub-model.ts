@@ -153,7 +153,20 @@ async function readHubGguf(p: HubWeightsParams, files: readonly string[]): Promi
  * the shipped catalog.
  */
 export async function resolveModel(input: string, options: ResolveOptions): Promise<ResolvedModel> {
-  if (existsSync(input)) return resolveLocalPath(input);
+  if (existsSync(input)) {
+    const local = resolveLocalPath(input);
+    if (!local.adapter) return local;
+    // A PEFT adapter: its base is any MODEL (Hub id or local path), resolved the same way (never another adapter).
+    const { baseName } = local.adapter;
+    let base: ResolvedModel;
+    try {
+      base = await resolveModel(baseName, options);
+    } catch (error) {
+      throw new ModelNotFoundError(`the adapter's base \`${baseName}\` cannot be resolved: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    if (base.adapter) throw new InvalidConfigError(`the adapter's base \`${baseName}\` is itself an adapter`);
+    return { ...local, adapter: { ...local.adapter, base } };
+  }
   if (looksLikePath(input)) throw new ModelNotFoundError(`${input}: no such file or folder`);
   const { settings } = options;
   const ref = parseHubReference(input, settings.endpoint);

@@ -36,6 +36,8 @@ export interface ResolvedModel {
   readonly pipeline?: ResolvedPipeline;
   /** A sentence-transformers model (modules.json). */
   readonly sentenceTransformer?: ResolvedSentenceTransformer;
+  /** A PEFT adapter (adapter_config.json) and, once resolved, its base model. */
+  readonly adapter?: { readonly config: unknown; readonly baseName: string; readonly base?: ResolvedModel };
 }
 
 /** A sentence-transformers model: modules.json and the config.json of each module with weights, by module path. */
@@ -53,6 +55,14 @@ export function readSentenceTransformerFolder(dir: string): ResolvedSentenceTran
     if (existsSync(file)) configs[entry.path] = readConfigFile(file);
   }
   return { modules, configs };
+}
+
+/** A PEFT adapter folder: its adapter_config.json and the base it names (resolved by the caller, as any MODEL). */
+function adapterFolder(dir: string, file: string): ResolvedModel {
+  const config = readConfigFile(file);
+  const base = (config as Record<string, unknown> | null)?.base_model_name_or_path;
+  if (typeof base !== "string" || base === "") throw new InvalidConfigError(`${file} names no \`base_model_name_or_path\``, "base_model_name_or_path");
+  return { name: dir, origin: file, adapter: { config, baseName: base } };
 }
 
 export interface ResolvedPipeline {
@@ -103,9 +113,11 @@ async function localGguf(path: string, name: string): Promise<WeightsSource[]> {
  */
 export function resolveLocalPath(model: string): ResolvedModel {
   const stat = statSync(model);
+  if (/(^|[\\/])adapter_config\.json$/.test(model)) return adapterFolder(dirname(model), model);
   if (/(^|[\\/])model_index\.json$/.test(model)) return { name: model, origin: model, pipeline: readPipelineFolder(dirname(model)) };
   if (stat.isDirectory()) {
     if (existsSync(join(model, "model_index.json"))) return { name: model, origin: join(model, "model_index.json"), pipeline: readPipelineFolder(model) };
+    if (existsSync(join(model, "adapter_config.json"))) return adapterFolder(model, join(model, "adapter_config.json"));
     if (existsSync(join(model, "modules.json"))) {
       return { name: model, origin: join(model, "modules.json"), sentenceTransformer: readSentenceTransformerFolder(model) };
     }
