@@ -85,3 +85,16 @@ describe("PEFT adapters", () => {
     expect(stdout).toContain(`adapter: ${(QV * LAYERS).toLocaleString("en-US")} parameters`);
   });
 });
+
+describe("PEFT adapters in the planner", () => {
+  it("--train lora takes r and targets from the adapter config", async () => {
+    const dir = adapter({ target_modules: ["q_proj", "v_proj"] });
+    const { code, stdout } = await run(dir, "--train", "lora", "--json");
+    expect(code).toBe(0);
+    const plan = JSON.parse(stdout).plan;
+    expect(plan.lora).toMatchObject({ r: 16, targets: ["q_proj", "v_proj"], trainableParameters: QV * LAYERS });
+    // Explicit flags win over the adapter's values.
+    const flagged = JSON.parse((await run(dir, "--train", "lora", "--lora-r", "8", "--json")).stdout).plan;
+    expect(flagged.lora).toMatchObject({ r: 8, trainableParameters: (QV / 2) * LAYERS });
+  });
+});

@@ -125,10 +125,22 @@ export async function estimateResolved(resolved: ResolvedModel, request: Estimat
     return [estimatePipeline(resolved.pipeline.modelIndex, resolved.pipeline.components, { model: resolved.name, ...(request.dtypes ? { dtypes: request.dtypes } : {}) })];
   }
   if (resolved.adapter) {
-    if (request.plan) throw new UsageError("planning with an adapter folder is not supported yet (pass the base model with --train lora --lora-r/--lora-targets)");
     const base = resolved.adapter.base;
     if (!base || base.config === undefined || base.pipeline || base.sentenceTransformer) {
       throw new UnsupportedArchitectureError(`the adapter's base \`${resolved.adapter.baseName}\` has no transformers config.json to build`, resolved.adapter.baseName);
+    }
+    if (request.plan) {
+      // The planner plans the base with this adapter's LoRA: its r and targets, unless --lora-r / --lora-targets say otherwise.
+      const a = resolved.adapter.config as Record<string, unknown>;
+      const targets = a.target_modules;
+      if (typeof targets === "string" && targets !== "all-linear") {
+        throw new UsageError("this adapter's target_modules is a regex; the planner takes a list or all-linear (pass --lora-targets)");
+      }
+      const fromAdapter = {
+        ...(typeof a.r === "number" ? { loraR: a.r } : {}),
+        ...(targets === "all-linear" || Array.isArray(targets) ? { loraTargets: targets as "all-linear" | string[] } : {}),
+      };
+      return [estimate(base.config, { model: resolved.name, plan: { ...fromAdapter, ...request.plan }, ...(request.dtypes ? { dtypes: request.dtypes } : {}) })];
     }
     return [estimateWithAdapter(base.config, resolved.adapter.config, { model: resolved.name, ...(request.dtypes ? { dtypes: request.dtypes } : {}) })];
   }
