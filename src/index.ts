@@ -4,6 +4,11 @@
  */
 export { estimate, detectLibrary, autoClassFor, LIBRARIES } from "./core/estimate.js";
 export type { EstimateOptions, EstimateResult, Library } from "./core/estimate.js";
+export { estimatePipeline, pipelineEntries } from "./core/pipeline.js";
+export type { ComponentConfig, ComponentResult, SkippedComponent, PipelineEntry } from "./core/pipeline.js";
+export { estimateSentenceTransformer } from "./core/sentence-transformers.js";
+export { estimateWithAdapter } from "./core/adapter.js";
+export type { AdapterSummary } from "./core/adapter.js";
 export { TABLE_DTYPES } from "./core/measure/table-rows.js";
 export type { TableDType, TableRow, TrainingStages } from "./core/measure/table-rows.js";
 export { trainingStages, STAGE_HEADERS, TABLE_HEADERS } from "./core/measure/table-rows.js";
