@@ -83,3 +83,29 @@ describe("sentence-transformers", () => {
     expect(b.stderr).toMatch(/^error: .*module 1 \(Dense\): `1_Dense\/config.json` is missing\n$/);
   });
 });
+
+describe("shipped sentence-transformers models (catalog/sentence-transformers)", () => {
+  const root = new URL("../catalog/sentence-transformers/", import.meta.url);
+  const index = JSON.parse(readFileSync(new URL("index.json", root), "utf8")).models as Record<string, { dir: string; files: Record<string, { origin: string }> }>;
+
+  it("ship at least 10, each file with its origin", () => {
+    expect(Object.keys(index).length).toBeGreaterThanOrEqual(10);
+    for (const [id, entry] of Object.entries(index)) {
+      expect(Object.keys(entry.files).sort(), id).toEqual(["config.json", "modules.json"]);
+      for (const meta of Object.values(entry.files)) expect(meta.origin.length).toBeGreaterThan(10);
+    }
+  });
+
+  it.each(Object.keys(index).map((id) => [id]))("%s builds offline as a SentenceTransformer", async (id) => {
+    const { code, stdout } = await run(id, "--json");
+    expect(code).toBe(0);
+    const result = JSON.parse(stdout);
+    const backbone = estimate(JSON.parse(readFileSync(new URL(`${index[id]!.dir}/config.json`, root), "utf8")));
+    // Transformer + Pooling (+ Normalize): the backbone's weights, nothing more.
+    expect(result).toMatchObject({ library: "sentence-transformers", parameters: backbone.parameters, totalBytes: backbone.totalBytes });
+  });
+
+  it("all-MiniLM-L6-v2 is the hand count above", async () => {
+    expect(JSON.parse((await run("sentence-transformers/all-MiniLM-L6-v2", "--json")).stdout).parameters).toBe(MINILM_L6);
+  });
+});

@@ -11,7 +11,7 @@ import { supportedArchitectures } from "../core/architectures/registry.js";
 import type { ResolvedModel } from "../hub/resolve-model.js";
 import { resolveModel } from "../hub/resolve-hub-model.js";
 import { hubSettings } from "../hub/settings.js";
-import { catalogIndex, catalogPipelines } from "../hub/catalog.js";
+import { catalogIndex, catalogPipelines, catalogSentenceTransformers } from "../hub/catalog.js";
 import { parseArgs, renderHelp, type OptionSpec } from "./args.js";
 import { PLAN_OPTIONS, planOptionsFrom, renderGpuList, renderPlan } from "./plan-cli.js";
 import type { PlanOptions } from "../core/plan/types.js";
@@ -214,7 +214,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
   }
   if (o["list-models"]) {
     const { models, aliases } = catalogIndex();
-    io.stdout(`${[...Object.keys(models), ...Object.keys(aliases), ...Object.keys(catalogPipelines())].sort().join("\n")}\n`);
+    io.stdout(`${[...Object.keys(models), ...Object.keys(aliases), ...Object.keys(catalogPipelines())].filter((id, i, all) => all.indexOf(id) === i).sort().join("\n")}\n`);
     return 0;
   }
   if (o["list-gpus"]) {

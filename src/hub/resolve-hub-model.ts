@@ -1,11 +1,11 @@
 import { EstimateError, InvalidConfigError, ModelNotFoundError, UsageError } from "../core/errors.js";
 import { LIBRARIES, type Library } from "../core/estimate.js";
 import { cachedFile, storeFile } from "./cache.js";
-import { catalogPipelineDir, readCatalogConfig } from "./catalog.js";
+import { catalogPipelineDir, catalogSentenceTransformerDir, readCatalogConfig } from "./catalog.js";
 import { GatedRepoError, HubError, HubUnreachableError, RepoNotFoundError } from "./errors.js";
 import { createHubFetch, type HubFetch } from "./hub-fetch.js";
 import { isSafeRepoPath, parseHubReference, timmNameFromId, type HubReference } from "./model-ref.js";
-import { looksLikePath, MAX_CONFIG_BYTES, readConfigFile, readPipelineFolder, resolveLocalPath, type ResolvedModel, type WeightsSource } from "./resolve-model.js";
+import { looksLikePath, MAX_CONFIG_BYTES, readConfigFile, readPipelineFolder, readSentenceTransformerFolder, resolveLocalPath, type ResolvedModel, type WeightsSource } from "./resolve-model.js";
 import { tensorsFromHeader } from "./weights/safetensors.js";
 import { ggufLabel, tensorsFromGguf } from "./weights/gguf.js";
 import type { HubSettings } from "./settings.js";
@@ -28,6 +28,8 @@ const CONFIG = "config.json";
 function fromCatalog(name: string, repo: string): ResolvedModel | undefined {
   const pipeline = catalogPipelineDir(repo);
   if (pipeline) return { name, origin: `catalog:${pipeline.id}`, library: "diffusers", pipeline: readPipelineFolder(pipeline.path) };
+  const sentence = catalogSentenceTransformerDir(repo);
+  if (sentence) return { name, origin: `catalog:${sentence.id}`, sentenceTransformer: readSentenceTransformerFolder(sentence.path) };
   const shipped = readCatalogConfig(repo) ?? readCatalogConfig(name);
   if (!shipped) return undefined;
   const timmModelName = shipped.entry.library === "timm" ? timmNameFromId(shipped.id) : undefined;
