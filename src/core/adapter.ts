@@ -9,7 +9,7 @@
  * - `modules_to_save` keeps a trainable copy of each such module (its parameters again).
  */
 import { InvalidConfigError, UnsupportedArchitectureError } from "./errors.js";
-import { numel, type Module } from "./modules/module.js";
+import { checkIndexedLayers, MAX_INDEXED_LAYERS, numel, type Module } from "./modules/module.js";
 import { HEAD_PATHS } from "./plan/tree.js";
 import type { AutoClass } from "./architectures/types.js";
 import { buildTransformers, type EstimateResult } from "./estimate.js";
@@ -58,6 +58,8 @@ function namedModules(root: Module): Named[] {
   const out: Named[] = [];
   const walk = (m: Module, name: string) => {
     if (name) out.push({ name, module: m });
+    // Adapters name layers one by one: a base asking for millions of modules is refused, not walked for minutes.
+    if (out.length > 50 * MAX_INDEXED_LAYERS) checkIndexedLayers(out.length, "modules");
     const prefix = name ? `${name}.` : "";
     for (const [child, c] of m.children) walk(c, prefix + child);
     let index = 0;
