@@ -181,6 +181,9 @@ export function buildDiffusers(raw: RawConfig, className?: string): ModelBuild {
   const name = typeof raw._class_name === "string" ? raw._class_name : className;
   if (!name) throw new InvalidConfigError("the diffusers config has no `_class_name`", "_class_name");
   const model = diffusersModel(name);
+  if (!model && name.endsWith("Pipeline")) {
+    throw new UsageError(`\`${name}\` is a pipeline (model_index.json): pass its folder or Hub id, whose components are estimated one by one`);
+  }
   if (!model) {
     throw new UnsupportedArchitectureError(
       `diffusers class \`${name}\` is not supported (run \`estimate-memory --list\` to see what is)`,
