@@ -1,0 +1,160 @@
+/**
+ * "What can I run?": the models of a list (the shipped catalog) that fit a GPU, or a memory size, for a use
+ * (inference at a context length, LoRA, QLoRA, full fine-tuning), largest first, each with the largest batch and
+ * context that still fit. One engine for the page and `estimate-memory fits`; browser-safe (no node:* import):
+ * the caller brings the configs, read from disk or fetched.
+ */
+import type { Library } from "../core/estimate.js";
+import { GIB } from "../core/plan/gpus.js";
+import type { Plan, PlanOptions } from "../core/plan/types.js";
+import { estimateConfig } from "./estimate.js";
+import { errorMessage } from "./option-names.js";
+
+export interface FitsEntry {
+  readonly id: string;
+  readonly library?: Library;
+  readonly config: unknown;
+  /** For timm checkpoints: the model name the config does not hold (`resnet50` of `timm/resnet50.a1_in1k`). */
+  readonly timmModelName?: string;
+}
+
+export interface FitRow {
+  readonly id: string;
+  readonly library: Library | undefined;
+  /** `model_type` (transformers) or `architecture` (timm): what the page filters by. */
+  readonly family: string;
+  readonly parameters: number;
+  /** Per GPU, at the plan's batch size and sequence length. */
+  readonly totalBytes: number;
+  readonly fits: boolean;
+  /** Largest batch at the plan's sequence length; largest sequence at its batch size (both capped by the Planner's search). */
+  readonly maxBatchSize: number;
+  readonly maxSeqLen: number;
+}
+
+export interface FitsAnswer {
+  /** The models that fit, most parameters first. */
+  readonly fits: FitRow[];
+  /** How many were planned and did not fit. */
+  readonly tooBig: number;
+  /** Models the Planner could not plan (no such mode for the architecture…), with the reason. */
+  readonly skipped: { readonly id: string; readonly reason: string }[];
+}
+
+export interface FitsOptions {
+  /**
+   * A memory size instead of a catalog GPU (`plan.gpu`), in bytes. The Planner's own search (maxBatchSize,
+   * maxSeqLen) runs only for a catalog GPU; for a typed size the same searches are made here by re-planning.
+   */
+  readonly memoryBytes?: number;
+  /** Largest batch or sequence tried for a typed size (the Planner's catalog-GPU search has its own cap). */
+  readonly searchCap?: number;
+}
+
+const familyOf = (config: unknown): string => {
+  if (typeof config !== "object" || config === null) return "unknown";
+  const c = config as Record<string, unknown>;
+  const name = c.model_type ?? c.architecture;
+  return typeof name === "string" && name ? name : "unknown";
+};
+
+/** The largest n in [1, cap] with ok(n), ok monotone (true then false); 0 when ok(1) is false. */
+async function largest(ok: (n: number) => Promise<boolean>, cap: number): Promise<number> {
+  if (!(await ok(1))) return 0;
+  let lo = 1;
+  let hi = 2;
+  while (hi <= cap && (await ok(hi))) {
+    lo = hi;
+    hi *= 2;
+  }
+  if (hi > cap) {
+    if (await ok(cap)) return cap;
+    hi = cap;
+  }
+  while (hi - lo > 1) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (await ok(mid)) lo = mid;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The models of `entries` that fit under `plan` (its `gpu`, or `options.memoryBytes`), largest first. `plan` must
+ * ask for `inference` or `train`; its batch size and sequence length are the ones the verdict is for.
+ */
+export async function modelsThatFit(entries: Iterable<FitsEntry>, plan: PlanOptions, options: FitsOptions = {}): Promise<FitsAnswer> {
+  if (!plan.inference && !plan.train) throw new Error("fits: the plan needs inference or train");
+  if (plan.gpu === undefined && options.memoryBytes === undefined) throw new Error("fits: name a GPU or a memory size");
+  const memory = plan.gpu === undefined ? (options.memoryBytes as number) : undefined;
+  const cap = options.searchCap ?? 1 << 20;
+  const rows: FitRow[] = [];
+  const skipped: { id: string; reason: string }[] = [];
+  let tooBig = 0;
+  for (const entry of entries) {
+    const planFor = async (over: PlanOptions): Promise<Plan> => {
+      const result = await estimateConfig(entry.config, {
+        model: entry.id,
+        dtypes: ["float32"],
+        plan: over,
+        ...(entry.library ? { library: entry.library } : {}),
+        ...(entry.timmModelName ? { timmModelName: entry.timmModelName } : {}),
+      });
+      if (!result.plan) throw new Error("no plan");
+      return result.plan;
+    };
+    let first: Plan;
+    let parameters: number;
+    try {
+      const result = await estimateConfig(entry.config, {
+        model: entry.id,
+        dtypes: ["float32"],
+        plan,
+        ...(entry.library ? { library: entry.library } : {}),
+        ...(entry.timmModelName ? { timmModelName: entry.timmModelName } : {}),
+      });
+      if (!result.plan) throw new Error("no plan for this model");
+      first = result.plan;
+      parameters = result.parameters;
+    } catch (e) {
+      skipped.push({ id: entry.id, reason: errorMessage(e, "query").split("\n")[0] ?? "failed" });
+      continue;
+    }
+    let fits: boolean;
+    let maxBatchSize: number;
+    let maxSeqLen: number;
+    if (memory === undefined) {
+      fits = first.fits === true;
+      maxBatchSize = first.maxBatchSize ?? 0;
+      maxSeqLen = first.maxSeqLen ?? 0;
+    } else {
+      fits = first.totalBytes <= memory;
+      if (fits) {
+        const under = async (over: PlanOptions) => (await planFor({ ...plan, ...over })).totalBytes <= memory;
+        maxBatchSize = await largest((n) => under({ batchSize: n }), cap);
+        const positions = (entry.config as Record<string, unknown> | null)?.max_position_embeddings;
+        const seqCap = typeof positions === "number" && positions > 0 ? Math.min(positions, cap) : cap;
+        maxSeqLen = await largest((n) => under({ seqLen: n }), seqCap);
+      } else {
+        maxBatchSize = 0;
+        maxSeqLen = 0;
+      }
+    }
+    if (!fits) {
+      tooBig++;
+      continue;
+    }
+    rows.push({ id: entry.id, library: entry.library, family: familyOf(entry.config), parameters, totalBytes: first.totalBytes, fits, maxBatchSize, maxSeqLen });
+  }
+  rows.sort((a, b) => b.parameters - a.parameters || a.id.localeCompare(b.id));
+  return { fits: rows, tooBig, skipped };
+}
+
+/** `24`, `24GB`, `24 GiB`, `80g` → bytes (GiB-sized units, as the GPU catalog counts); undefined when not a size. */
+export function parseMemorySize(text: string): number | undefined {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*(?:(g|gb|gib)|(t|tb|tib)|(m|mb|mib))?\s*$/i.exec(text);
+  if (!m) return undefined;
+  const n = Number(m[1]);
+  if (!(n > 0)) return undefined;
+  return Math.round(n * (m[3] ? 1024 * GIB : m[4] ? GIB / 1024 : GIB));
+}
