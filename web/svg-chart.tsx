@@ -110,7 +110,7 @@ export function StackedBars(props: { title: string; bars: readonly Bar[]; limit?
         {props.limit && (
           <g data-testid="gpu-line">
             <line x1={x(props.limit.bytes)} x2={x(props.limit.bytes)} y1={2} y2={height - 24} class="limit-line" />
-            <text x={x(props.limit.bytes)} y={height - 8} text-anchor="middle" class="limit-label">{props.limit.label}</text>
+            <text x={x(props.limit.bytes)} y={height - 8} text-anchor={x(props.limit.bytes) > W * 0.75 ? "end" : "middle"} class="limit-label">{props.limit.label}</text>
           </g>
         )}
       </svg>
