@@ -30,19 +30,28 @@ describe("modelsThatFit", () => {
     expect(answer.fits[0]?.family).toBe("llama");
   });
 
-  it("a typed size: 14 GiB is under the 8B's 14.96 GiB of bf16 weights, 80 GiB is over them", async () => {
+  it("a typed size: 14 GiB is under the 8B's 14.96 GiB of bf16 weights, 75 GiB (no GPU has it: searched) is over them", async () => {
     const small = await modelsThatFit([entry("meta-llama/Llama-3.1-8B")], { inference: true }, { memoryBytes: 14 * GIB });
     expect(small.fits).toEqual([]);
     expect(small.tooBig).toBe(1);
-    const big = await modelsThatFit([entry("meta-llama/Llama-3.1-8B")], { inference: true }, { memoryBytes: 80 * GIB, searchCap: 1 << 17 });
+    const big = await modelsThatFit([entry("meta-llama/Llama-3.1-8B")], { inference: true }, { memoryBytes: 75 * GIB, searchCap: 1 << 17 });
     expect(big.fits.map((r) => r.id)).toEqual(["meta-llama/Llama-3.1-8B"]);
     // The searched maxima are the edge: the Planner's total at the maximum is within the size, one more is not.
     const row = big.fits[0]!;
     const total = (over: object) => estimateLoaded(entry(row.id).config, { model: row.id, dtypes: ["float32"], plan: { inference: true, ...over } }).plan!.totalBytes;
-    expect(total({ batchSize: row.maxBatchSize })).toBeLessThanOrEqual(80 * GIB);
-    expect(total({ batchSize: row.maxBatchSize + 1 })).toBeGreaterThan(80 * GIB);
+    expect(total({ batchSize: row.maxBatchSize })).toBeLessThanOrEqual(75 * GIB);
+    expect(total({ batchSize: row.maxBatchSize + 1 })).toBeGreaterThan(75 * GIB);
     expect(row.maxSeqLen).toBeLessThanOrEqual(131072); // capped by max_position_embeddings
-    if (row.maxSeqLen < 131072) expect(total({ seqLen: row.maxSeqLen + 1 })).toBeGreaterThan(80 * GIB);
+    if (row.maxSeqLen < 131072) expect(total({ seqLen: row.maxSeqLen + 1 })).toBeGreaterThan(75 * GIB);
+  });
+
+  it("a typed size that an NVIDIA GPU has is that GPU's question (the Planner counts an NVIDIA context without one)", async () => {
+    const typed = await modelsThatFit(ids.map(entry), { inference: true, seqLen: 8192 }, { memoryBytes: 24 * GIB });
+    const named = await modelsThatFit(ids.map(entry), { inference: true, seqLen: 8192, gpu: "RTX 4090 24GB" });
+    expect(typed).toEqual(named);
+    // gpt2 (n_positions 1024) searched for a size no GPU has: its context stops at its positions.
+    const odd = await modelsThatFit([entry("openai-community/gpt2")], { inference: true, seqLen: 512 }, { memoryBytes: 5 * GIB, searchCap: 1 << 17 });
+    expect(odd.fits[0]?.maxSeqLen).toBe(1024);
   });
 
   it("QLoRA training and bad requests", async () => {

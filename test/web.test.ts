@@ -285,6 +285,13 @@ describe("the page's views", () => {
     const byName = await page.locator('[data-testid="fits-table"] tbody tr').evaluateAll((els) => els.map((e) => e.getAttribute("data-model") ?? ""));
     expect(byName).toEqual([...byName].sort((a, b) => a.localeCompare(b)));
     expect(new URL(page.url()).searchParams.get("view")).toBe("fits");
+    // A typed size: 24 GiB asks what the 24 GB card was asked (the Planner counts an NVIDIA context without a GPU).
+    await page.locator('[data-testid="fits-family"]').selectOption("");
+    await page.locator('[data-testid="fits-memory"]').fill("24 GB");
+    await page.locator('[data-testid="fits-run"]').click();
+    await page.waitForFunction(() => /on 24(\.0)? GB/.test(document.querySelector('[data-testid="fits-summary"]')?.textContent ?? ""));
+    const typed = await page.locator('[data-testid="fits-table"] tbody tr').evaluateAll((els) => els.map((e) => e.getAttribute("data-model")));
+    expect(new Set(typed)).toEqual(new Set(ids));
     await page.close();
   }, 120_000);
 

@@ -6,6 +6,7 @@ import { modelsThatFit, parseMemorySize, type FitRow, type FitsAnswer, type Fits
 import { convertBytes } from "../src/core/format/convert-bytes.js";
 import { TRAIN_METHODS, type PlanOptions, type TrainMethod } from "../src/core/plan/types.js";
 import { GpuPicker } from "./planner.js";
+import type { PlannerState } from "./planner-state.js";
 import { shortCount } from "./model-search.js";
 
 let bundle: Promise<FitsEntry[]> | undefined;
@@ -16,11 +17,12 @@ const USE_LABELS: Record<Use, string> = { inference: "Inference", full: "Full fi
 type SortKey = "parameters" | "totalBytes" | "maxBatchSize" | "maxSeqLen" | "id";
 const COLUMNS: readonly [SortKey, string][] = [["id", "Model"], ["parameters", "Parameters"], ["totalBytes", "Memory"], ["maxBatchSize", "Max batch"], ["maxSeqLen", "Max context"]];
 
-export function FitsView({ base }: { base: string }) {
-  const [gpu, setGpu] = useState("RTX 4090 24GB");
+/** Opened with the planner's GPU, use and context when it has them (the question the user was asking). */
+export function FitsView({ base, planner }: { base: string; planner: PlannerState }) {
+  const [gpu, setGpu] = useState(planner.values.gpu || "RTX 4090 24GB");
   const [memory, setMemory] = useState("");
-  const [use, setUse] = useState<Use>("inference");
-  const [seqLen, setSeqLen] = useState("4096");
+  const [use, setUse] = useState<Use>(planner.mode === "weights" ? "inference" : planner.mode);
+  const [seqLen, setSeqLen] = useState(planner.values.seqLen || "4096");
   const [state, setState] = useState<{ kind: "idle" } | { kind: "busy" } | { kind: "error"; message: string } | { kind: "done"; answer: FitsAnswer; what: string }>({ kind: "idle" });
   const [family, setFamily] = useState("");
   const [library, setLibrary] = useState("");

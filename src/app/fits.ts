@@ -5,7 +5,8 @@
  * the caller brings the configs, read from disk or fetched.
  */
 import type { Library } from "../core/estimate.js";
-import { GIB } from "../core/plan/gpus.js";
+import { GPU_CATALOG } from "../core/plan/gpu-catalog.js";
+import { CONTEXT_MIB, GIB } from "../core/plan/gpus.js";
 import type { Plan, PlanOptions } from "../core/plan/types.js";
 import { estimateConfig } from "./estimate.js";
 import { errorMessage } from "./option-names.js";
@@ -58,23 +59,50 @@ const familyOf = (config: unknown): string => {
   return typeof name === "string" && name ? name : "unknown";
 };
 
-/** The largest n in [1, cap] with ok(n), ok monotone (true then false); 0 when ok(1) is false. */
-async function largest(ok: (n: number) => Promise<boolean>, cap: number): Promise<number> {
-  if (!(await ok(1))) return 0;
+/**
+ * The largest n in [1, cap] with total(n) ≤ memory, total increasing in n; 0 when total(1) is over. Memory grows
+ * about linearly in batch and context, so the line through the last two points predicts the edge and two calls
+ * (the guess and the guess + 1) usually settle it; the bracket shrinks every round, and bisection takes over when
+ * the prediction keeps missing. Exact either way: the answer is a checked edge, not the line's estimate.
+ */
+async function largestUnder(total: (n: number) => Promise<number>, memory: number, cap: number): Promise<number> {
+  const t1 = await total(1);
+  if (t1 > memory) return 0;
+  if (cap === 1) return 1;
   let lo = 1;
-  let hi = 2;
-  while (hi <= cap && (await ok(hi))) {
-    lo = hi;
-    hi *= 2;
-  }
-  if (hi > cap) {
-    if (await ok(cap)) return cap;
-    hi = cap;
-  }
+  let tlo = t1;
+  let hi = cap + 1; // the first n known to be over (cap + 1: none known yet)
+  let thi = Number.NaN;
+  const seen = new Map<number, number>([[1, t1]]);
+  const at = async (n: number) => seen.get(n) ?? (seen.set(n, await total(n)), seen.get(n) as number);
+  let misses = 0;
+  let prev = { n: 2, t: await at(Math.min(2, cap)) };
+  if (prev.t <= memory) [lo, tlo] = [prev.n, prev.t];
+  else [hi, thi] = [prev.n, prev.t];
   while (hi - lo > 1) {
-    const mid = Math.floor((lo + hi) / 2);
-    if (await ok(mid)) lo = mid;
-    else hi = mid;
+    let guess: number;
+    if (misses < 3) {
+      // The line through (lo, tlo) and the bracket's other end (or the last point) meets `memory` here.
+      const [n2, t2] = Number.isNaN(thi) ? (prev.n !== lo ? [prev.n, prev.t] : [lo, tlo]) : [hi, thi];
+      const slope = n2 !== lo ? (t2 - tlo) / (n2 - lo) : 0;
+      guess = slope > 0 ? lo + Math.floor((memory - tlo) / slope) : hi > cap ? Math.min(cap, lo * 2) : Math.floor((lo + hi) / 2);
+    } else guess = hi > cap ? Math.min(cap, lo * 2) : Math.floor((lo + hi) / 2);
+    guess = Math.min(Math.max(guess, lo + 1), Math.min(hi - 1, cap));
+    const tg = await at(guess);
+    prev = { n: guess, t: tg };
+    if (tg <= memory) {
+      [lo, tlo] = [guess, tg];
+      if (guess + 1 < hi && guess + 1 <= cap) {
+        const next = await at(guess + 1);
+        if (next > memory) return guess;
+        [lo, tlo] = [guess + 1, next];
+      }
+      misses++;
+    } else {
+      [hi, thi] = [guess, tg];
+      misses++;
+    }
+    if (lo === cap) return cap;
   }
   return lo;
 }
@@ -86,6 +114,10 @@ async function largest(ok: (n: number) => Promise<boolean>, cap: number): Promis
 export async function modelsThatFit(entries: Iterable<FitsEntry>, plan: PlanOptions, options: FitsOptions = {}): Promise<FitsAnswer> {
   if (!plan.inference && !plan.train) throw new Error("fits: the plan needs inference or train");
   if (plan.gpu === undefined && options.memoryBytes === undefined) throw new Error("fits: name a GPU or a memory size");
+  // Without a GPU the Planner counts an NVIDIA runtime context; a catalog GPU of the same size and context is then
+  // the same question, and the Planner answers it in one call per model instead of a search by re-planning.
+  const same = plan.gpu === undefined ? GPU_CATALOG.find((g) => g.memoryGiB * GIB === options.memoryBytes && CONTEXT_MIB[g.vendor] === CONTEXT_MIB.nvidia) : undefined;
+  if (same) plan = { ...plan, gpu: same.name };
   const memory = plan.gpu === undefined ? (options.memoryBytes as number) : undefined;
   const cap = options.searchCap ?? 1 << 20;
   const rows: FitRow[] = [];
@@ -130,11 +162,13 @@ export async function modelsThatFit(entries: Iterable<FitsEntry>, plan: PlanOpti
     } else {
       fits = first.totalBytes <= memory;
       if (fits) {
-        const under = async (over: PlanOptions) => (await planFor({ ...plan, ...over })).totalBytes <= memory;
-        maxBatchSize = await largest((n) => under({ batchSize: n }), cap);
-        const positions = (entry.config as Record<string, unknown> | null)?.max_position_embeddings;
-        const seqCap = typeof positions === "number" && positions > 0 ? Math.min(positions, cap) : cap;
-        maxSeqLen = await largest((n) => under({ seqLen: n }), seqCap);
+        const total = async (over: PlanOptions) => (await planFor({ ...plan, ...over })).totalBytes;
+        maxBatchSize = await largestUnder((n) => total({ batchSize: n }), memory, cap);
+        // The positions the model has, under the names configs give them (gpt2: n_positions).
+        const c = (entry.config ?? {}) as Record<string, unknown>;
+        const positions = [c.max_position_embeddings, c.n_positions, c.max_sequence_length, c.seq_length].find((v) => typeof v === "number" && v > 0) as number | undefined;
+        const seqCap = positions ? Math.min(positions, cap) : cap;
+        maxSeqLen = await largestUnder((n) => total({ seqLen: n }), memory, seqCap);
       } else {
         maxBatchSize = 0;
         maxSeqLen = 0;
