@@ -310,6 +310,12 @@ describe("the page's views", () => {
     expect(await page.locator('[data-testid="compare-chart"] g[data-bar]').count()).toBe(2);
     await page.locator('[data-testid="compare-chart"] [data-testid="gpu-line"]').waitFor();
     expect(await axeFindings(page)).toEqual([]);
+    // A third from the box: "Add to comparison" adds it to the table and to the link.
+    await page.locator('[data-testid="model"]').fill("bert-base-cased");
+    await page.locator('[data-testid="compare-add"]').click();
+    await page.locator('[data-testid="compare-table"] tr[data-model="bert-base-cased"]').waitFor();
+    expect(new URL(page.url()).searchParams.getAll("model")).toEqual(["openai-community/gpt2", "meta-llama/Llama-3.1-8B", "bert-base-cased"]);
+    expect(await page.locator('[data-testid="compare-table"] tr[data-model="bert-base-cased"] [data-col="parameters"]').textContent()).toBe(bert.expected.param_count.toLocaleString("en-US"));
     await page.close();
   }, 60_000);
 

@@ -23,7 +23,7 @@ export function FitsView({ base, planner }: { base: string; planner: PlannerStat
   const [memory, setMemory] = useState("");
   const [use, setUse] = useState<Use>(planner.mode === "weights" ? "inference" : planner.mode);
   const [seqLen, setSeqLen] = useState(planner.values.seqLen || "4096");
-  const [state, setState] = useState<{ kind: "idle" } | { kind: "busy" } | { kind: "error"; message: string } | { kind: "done"; answer: FitsAnswer; what: string }>({ kind: "idle" });
+  const [state, setState] = useState<{ kind: "idle" } | { kind: "busy"; done: number; of: number } | { kind: "error"; message: string } | { kind: "done"; answer: FitsAnswer; what: string }>({ kind: "idle" });
   const [family, setFamily] = useState("");
   const [library, setLibrary] = useState("");
   const [sort, setSort] = useState<{ key: SortKey; desc: boolean }>({ key: "parameters", desc: true });
@@ -34,11 +34,13 @@ export function FitsView({ base, planner }: { base: string; planner: PlannerStat
     if (!typed && !gpu) return setState({ kind: "error", message: "Pick a GPU or type a memory size." });
     const seq = Number(seqLen);
     if (!Number.isSafeInteger(seq) || seq < 1) return setState({ kind: "error", message: "The context length must be a positive integer." });
-    setState({ kind: "busy" });
+    setState({ kind: "busy", done: 0, of: 0 });
     const plan: PlanOptions = { ...(use === "inference" ? { inference: true } : { train: use }), seqLen: seq, ...(typed ? {} : { gpu }) };
     try {
       const entries = await loadBundle(base);
-      const answer = await modelsThatFit(entries, plan, typed ? { memoryBytes: typed, searchCap: 1 << 17 } : {});
+      // Every 10 models the browser gets to paint (and show how far the planning is).
+      const progress = (done: number) => (done % 10 === 0 ? new Promise<void>((resolve) => (setState({ kind: "busy", done, of: entries.length }), setTimeout(resolve, 0))) : undefined);
+      const answer = await modelsThatFit(entries, plan, { progress, ...(typed ? { memoryBytes: typed, searchCap: 1 << 17 } : {}) });
       setState({ kind: "done", answer, what: `${USE_LABELS[use]} at ${seq.toLocaleString("en-US")} tokens on ${typed ? convertBytes(typed, true) : gpu}` });
     } catch (e) {
       setState({ kind: "error", message: (e as Error).message });
@@ -76,7 +78,7 @@ export function FitsView({ base, planner }: { base: string; planner: PlannerStat
         </label>
         <button type="submit" data-testid="fits-run" disabled={state.kind === "busy"}>List the models that fit</button>
       </form>
-      {state.kind === "busy" && <p class="note" role="status">Planning every shipped model…</p>}
+      {state.kind === "busy" && <p class="note" role="status">Planning every shipped model{state.of ? ` (${state.done} of ${state.of})` : ""}…</p>}
       {state.kind === "error" && <p class="error" role="alert" data-testid="fits-error">{state.message}</p>}
       {state.kind === "done" && (
         <>

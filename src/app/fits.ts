@@ -50,6 +50,8 @@ export interface FitsOptions {
   readonly memoryBytes?: number;
   /** Largest batch or sequence tried for a typed size (the Planner's catalog-GPU search has its own cap). */
   readonly searchCap?: number;
+  /** Called after each model (how many are done), and awaited: the page yields to the browser here to stay responsive. */
+  readonly progress?: (done: number) => void | Promise<void>;
 }
 
 const familyOf = (config: unknown): string => {
@@ -123,7 +125,10 @@ export async function modelsThatFit(entries: Iterable<FitsEntry>, plan: PlanOpti
   const rows: FitRow[] = [];
   const skipped: { id: string; reason: string }[] = [];
   let tooBig = 0;
+  let done = 0;
   for (const entry of entries) {
+    if (options.progress && done > 0) await options.progress(done);
+    done++;
     const planFor = async (over: PlanOptions): Promise<Plan> => {
       const result = await estimateConfig(entry.config, {
         model: entry.id,
