@@ -284,7 +284,13 @@ describe("the page's views", () => {
     await page.locator('[data-testid="sort-id"]').click();
     const byName = await page.locator('[data-testid="fits-table"] tbody tr').evaluateAll((els) => els.map((e) => e.getAttribute("data-model") ?? ""));
     expect(byName).toEqual([...byName].sort((a, b) => a.localeCompare(b)));
-    expect(new URL(page.url()).searchParams.get("view")).toBe("fits");
+    // The link holds the question in the planner's words, and answers it when opened.
+    const link = new URL(page.url()).searchParams;
+    expect([link.get("view"), link.get("inference"), link.get("seq-len"), link.get("gpu")]).toEqual(["fits", "1", "4096", "RTX 4090 24GB"]);
+    const shared = await open(`/?view=fits&train=qlora&seq-len=1024&gpu=T4%2016GB`);
+    await shared.locator('[data-testid="fits-table"] tbody tr').first().waitFor();
+    expect(await shared.locator('[data-testid="fits-summary"]').textContent()).toContain("QLoRA at 1,024 tokens on T4 16GB");
+    await shared.close();
     // A typed size: 24 GiB asks what the 24 GB card was asked (the Planner counts an NVIDIA context without a GPU).
     await page.locator('[data-testid="fits-family"]').selectOption("");
     await page.locator('[data-testid="fits-memory"]').fill("24 GB");

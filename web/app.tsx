@@ -275,7 +275,7 @@ function App() {
       </header>
       <main>
         {page === "fits" ? (
-          Fits ? <Fits base={BASE} planner={planner} /> : <p class="note">Loading…</p>
+          Fits ? <Fits base={BASE} planner={planner} onAsk={changePlanner} /> : <p class="note">Loading…</p>
         ) : (
           <>
             <section aria-labelledby="h-model">

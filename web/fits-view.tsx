@@ -1,7 +1,7 @@
 // "What can I run?": a GPU (or a memory size) and a use; the shipped models that fit, largest first, with the
 // largest batch and context. The engine is src/app/fits.ts (the CLI's `fits` too); the configs are fetched in
 // one file when this view opens.
-import { useMemo, useState } from "preact/hooks";
+import { useEffect, useMemo, useState } from "preact/hooks";
 import { modelsThatFit, parseMemorySize, type FitRow, type FitsAnswer, type FitsEntry } from "../src/app/fits.js";
 import { convertBytes } from "../src/core/format/convert-bytes.js";
 import { TRAIN_METHODS, type PlanOptions, type TrainMethod } from "../src/core/plan/types.js";
@@ -18,7 +18,7 @@ type SortKey = "parameters" | "totalBytes" | "maxBatchSize" | "maxSeqLen" | "id"
 const COLUMNS: readonly [SortKey, string][] = [["id", "Model"], ["parameters", "Parameters"], ["totalBytes", "Memory"], ["maxBatchSize", "Max batch"], ["maxSeqLen", "Max context"]];
 
 /** Opened with the planner's GPU, use and context when it has them (the question the user was asking). */
-export function FitsView({ base, planner }: { base: string; planner: PlannerState }) {
+export function FitsView({ base, planner, onAsk }: { base: string; planner: PlannerState; onAsk: (asked: PlannerState) => void }) {
   const [gpu, setGpu] = useState(planner.values.gpu || "RTX 4090 24GB");
   const [memory, setMemory] = useState("");
   const [use, setUse] = useState<Use>(planner.mode === "weights" ? "inference" : planner.mode);
@@ -35,6 +35,8 @@ export function FitsView({ base, planner }: { base: string; planner: PlannerStat
     const seq = Number(seqLen);
     if (!Number.isSafeInteger(seq) || seq < 1) return setState({ kind: "error", message: "The context length must be a positive integer." });
     setState({ kind: "busy", done: 0, of: 0 });
+    // The question goes into the link in the planner's words (`view=fits&inference=1&seq-len=4096&gpu=…`).
+    onAsk({ mode: use, values: { ...planner.values, seqLen: String(seq), gpu: typed ? "" : gpu } });
     const plan: PlanOptions = { ...(use === "inference" ? { inference: true } : { train: use }), seqLen: seq, ...(typed ? {} : { gpu }) };
     try {
       const entries = await loadBundle(base);
@@ -46,6 +48,11 @@ export function FitsView({ base, planner }: { base: string; planner: PlannerStat
       setState({ kind: "error", message: (e as Error).message });
     }
   };
+
+  // A shared link that asks a question (a use and a GPU) is answered on opening.
+  useEffect(() => {
+    if (planner.mode !== "weights" && planner.values.gpu) void run();
+  }, []);
 
   const rows = useMemo(() => {
     if (state.kind !== "done") return [];
