@@ -3,7 +3,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parseConfigJson } from "../src/core/config/parse-json.js";
-import { estimate } from "../src/core/estimate.js";
+import { estimate } from "../src/core/estimate-all.js";
 
 const CATALOG = new URL("../catalog/", import.meta.url);
 const index = JSON.parse(readFileSync(new URL("index.json", CATALOG), "utf8")) as {

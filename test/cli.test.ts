@@ -27,7 +27,7 @@ describe("estimate-memory MODEL (table)", () => {
     const r = record("google-bert/bert-base-cased");
     const { code, stdout, stderr } = await run("google-bert/bert-base-cased");
     expect(code).toBe(0);
-    expect(stderr).toBe("note: google-bert/bert-base-cased: HF_HUB_OFFLINE is set; using the config shipped with estimate-memory\n");
+    expect(stderr).toBe("note: google-bert/bert-base-cased: HF_HUB_OFFLINE is set; using the config shipped with estimate-memory (a copy of the repository's config.json)\n");
     expect(stdout).toBe(`Loading pretrained config for \`google-bert/bert-base-cased\` from \`transformers\`...\n${r.expected.table}\n`);
   });
 
@@ -193,5 +193,42 @@ describe("other commands", () => {
     });
     expect(bad.status).toBe(1);
     expect(bad.stderr.trim().split("\n")).toHaveLength(1);
+  });
+});
+
+describe("--model-class, --task and the shipped configs' origin", () => {
+  // The error is the last line of stderr (after the offline note), and the only error line.
+  const expectOneLine = (stderr: string, pattern: RegExp) => {
+    const errors = stderr.split("\n").filter((l) => l.startsWith("error:"));
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(pattern);
+  };
+
+  it("--model-class builds that class; JSON says which, and that a shipped config was rebuilt", async () => {
+    const { code, stdout, stderr } = await run("meta-llama/Llama-3.1-8B", "--model-class", "LlamaForCausalLM", "--json");
+    expect(code).toBe(0);
+    const result = JSON.parse(stdout);
+    // The hub reference record's LlamaModel (7,504,924,672) + lm_head 128,256 × 4,096.
+    expect(result).toMatchObject({ modelClass: "LlamaForCausalLM", parameters: record("meta-llama/Llama-3.1-8B").expected.param_count + 128_256 * 4096 });
+    expect(result).toMatchObject({ origin: expect.stringContaining("config.json"), rebuilt: false });
+    expect(stderr).toMatch(/a copy of the repository's config\.json/);
+  });
+
+  it("a rebuilt config says so on stderr and in the JSON; falcon-7b-instruct's auto_map picks the classifier", async () => {
+    const { code, stdout, stderr } = await run("tiiuae/falcon-7b-instruct", "--json");
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toMatchObject({ modelClass: "FalconForSequenceClassification", rebuilt: true, origin: expect.stringMatching(/rebuilt/) });
+    expect(stderr).toMatch(/rebuilt from the model card/);
+  });
+
+  it("an unknown class fails with the classes of that model type (exit 1); an unknown task is a usage error (exit 2)", async () => {
+    const wrongClass = await run("google-bert/bert-base-cased", "--model-class", "LlamaForCausalLM");
+    expect(wrongClass.code).toBe(1);
+    expectOneLine(wrongClass.stderr, /`LlamaForCausalLM` is not a transformers class for model_type `bert` \(built here: BertModel, .*BertForMaskedLM/);
+    const wrongTask = await run("google-bert/bert-base-cased", "--task", "make-coffee");
+    expect(wrongTask.code).toBe(2);
+    expectOneLine(wrongTask.stderr, /unknown task `make-coffee` \(one of: .*fill-mask/);
+    const task = await run("google-bert/bert-base-cased", "--task", "token-classification", "--json");
+    expect(JSON.parse(task.stdout).modelClass).toBe("BertForTokenClassification");
   });
 });

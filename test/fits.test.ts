@@ -1,77 +1,91 @@
-// "What can I run?" (src/app/fits.ts): the engine the page's view and `estimate-memory fits` share, over the
-// shipped catalog read from disk here.
-import { readFileSync } from "node:fs";
+// `estimate-memory fits` and the planner's csv/markdown columns, warnings and usage errors (issue 12).
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { modelsThatFit, parseMemorySize, type FitsEntry } from "../src/app/fits.js";
-import { estimateLoaded } from "../src/app/estimate.js";
-import { parseConfigJson } from "../src/core/config/parse-json.js";
-import type { CatalogIndex } from "../src/hub/catalog-index.js";
+import { main } from "../src/cli/main.js";
 
-const root = new URL("../catalog/", import.meta.url);
-const index = JSON.parse(readFileSync(new URL("index.json", root), "utf8")) as CatalogIndex;
-const entry = (id: string): FitsEntry => {
-  const e = index.models[id]!;
-  return { id, library: e.library, config: parseConfigJson(readFileSync(new URL(`configs/${e.file}`, root), "utf8"), e.file) };
-};
-const GIB = 1024 ** 3;
-// Hand-sized: bf16 weights are 2 bytes a parameter. Llama-3.1-8B has 8,030,261,248 with its head (16.06e9 B =
-// 14.96 GiB); Llama-3.1-70B 70,553,706,496 (141.1e9 B = 131.4 GiB); gpt2 124,439,808 (+ tied head: 0.23 GiB).
-const ids = ["meta-llama/Llama-3.1-8B", "meta-llama/Llama-3.1-70B", "openai-community/gpt2", "meta-llama/Llama-3.2-1B"];
+async function run(...argv: string[]) {
+  let stdout = "";
+  let stderr = "";
+  const env = { HF_HUB_OFFLINE: "1", HF_HOME: mkdtempSync(join(tmpdir(), "estimate-memory-home-")) };
+  const code = await main(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), env });
+  return { code, stdout, stderr };
+}
 
-describe("modelsThatFit", () => {
-  it("on an 80 GB H100 for inference: the 8B and smaller fit, the 70B (131 GiB of weights) does not; largest first", async () => {
-    const answer = await modelsThatFit(ids.map(entry), { inference: true, seqLen: 4096, gpu: "H100 80GB" });
-    expect(answer.fits.map((r) => r.id)).toEqual(["meta-llama/Llama-3.1-8B", "meta-llama/Llama-3.2-1B", "openai-community/gpt2"]);
-    expect(answer.tooBig).toBe(1);
-    expect(answer.fits.every((r) => r.maxBatchSize >= 1 && r.maxSeqLen >= 1)).toBe(true);
-    // gpt2's context stops at its 1024 positions; the 8B's 4096 tokens fit, so its maximum is at least that.
-    expect(answer.fits.find((r) => r.id === "openai-community/gpt2")?.maxSeqLen).toBeLessThanOrEqual(1024);
-    expect(answer.fits[0]?.maxSeqLen).toBeGreaterThanOrEqual(4096);
-    expect(answer.fits[0]?.family).toBe("llama");
+describe("estimate-memory fits", () => {
+  it('--gpu "RTX 4090 24GB" --inference --seq-len 8192 --json: one full result per fitting model, largest first', async () => {
+    const { code, stdout } = await run("fits", "--gpu", "RTX 4090 24GB", "--inference", "--seq-len", "8192", "--json");
+    expect(code).toBe(0);
+    const results = stdout.trim().split("\n").map((l) => JSON.parse(l) as { model: string; plan: { fits: boolean; parameters: number; maxBatchSize: number; maxSeqLen: number } });
+    expect(results.length).toBeGreaterThan(10);
+    for (const r of results) {
+      expect(r.plan.fits).toBe(true);
+      expect(r.plan.maxBatchSize).toBeGreaterThanOrEqual(1);
+      expect(r.plan.maxSeqLen).toBeGreaterThanOrEqual(8192);
+    }
+    const params = results.map((r) => r.plan.parameters);
+    expect(params).toEqual([...params].sort((a, b) => b - a));
+    const models = results.map((r) => r.model);
+    // 8B in bf16 is 16.06 GB of weights + 1 GiB of cache at 8k: fits 24 GiB; 70B (141 GB of weights) cannot.
+    expect(models).toContain("meta-llama/Llama-3.1-8B");
+    expect(models).not.toContain("meta-llama/Llama-3.1-70B");
   });
 
-  it("a typed size: 14 GiB is under the 8B's 14.96 GiB of bf16 weights, 75 GiB (no GPU has it: searched) is over them", async () => {
-    const small = await modelsThatFit([entry("meta-llama/Llama-3.1-8B")], { inference: true }, { memoryBytes: 14 * GIB });
-    expect(small.fits).toEqual([]);
-    expect(small.tooBig).toBe(1);
-    const big = await modelsThatFit([entry("meta-llama/Llama-3.1-8B")], { inference: true }, { memoryBytes: 75 * GIB, searchCap: 1 << 17 });
-    expect(big.fits.map((r) => r.id)).toEqual(["meta-llama/Llama-3.1-8B"]);
-    // The searched maxima are the edge: the Planner's total at the maximum is within the size, one more is not.
-    const row = big.fits[0]!;
-    const total = (over: object) => estimateLoaded(entry(row.id).config, { model: row.id, dtypes: ["float32"], plan: { inference: true, ...over } }).plan!.totalBytes;
-    expect(total({ batchSize: row.maxBatchSize })).toBeLessThanOrEqual(75 * GIB);
-    expect(total({ batchSize: row.maxBatchSize + 1 })).toBeGreaterThan(75 * GIB);
-    expect(row.maxSeqLen).toBeLessThanOrEqual(131072); // capped by max_position_embeddings
-    if (row.maxSeqLen < 131072) expect(total({ seqLen: row.maxSeqLen + 1 })).toBeGreaterThan(75 * GIB);
+  it("--top 3 lists three; the table names the GPU and counts what was left out", async () => {
+    const { code, stdout } = await run("fits", "--gpu", "RTX 4090 24GB", "--inference", "--seq-len", "8192", "--top", "3");
+    expect(code).toBe(0);
+    expect(stdout).toContain("Shipped models that fit RTX 4090 24GB");
+    expect(stdout).toMatch(/of \d+ planned models fit \(\d+ more fit but take fewer positions than the planned sequence length/);
+    const rows = stdout.split("\n").filter((l) => /^│.*│\s*\d[\d,]*\s*│/.test(l));
+    expect(rows).toHaveLength(3);
   });
 
-  it("a typed size that an NVIDIA GPU has is that GPU's question (the Planner counts an NVIDIA context without one)", async () => {
-    const typed = await modelsThatFit(ids.map(entry), { inference: true, seqLen: 8192 }, { memoryBytes: 24 * GIB });
-    const named = await modelsThatFit(ids.map(entry), { inference: true, seqLen: 8192, gpu: "RTX 4090 24GB" });
-    expect(typed).toEqual(named);
-    // gpt2 (n_positions 1024) searched for a size no GPU has: its context stops at its positions.
-    const odd = await modelsThatFit([entry("openai-community/gpt2")], { inference: true, seqLen: 512 }, { memoryBytes: 5 * GIB, searchCap: 1 << 17 });
-    expect(odd.fits[0]?.maxSeqLen).toBe(1024);
+  it("--format csv carries the plan's columns", async () => {
+    const { code, stdout } = await run("fits", "--gpu", "H100 80GB", "--inference", "--format", "csv", "--top", "2");
+    expect(code).toBe(0);
+    const [header, ...lines] = stdout.trim().split("\n");
+    expect(header).toContain("plan_total_bytes,plan_peak_phase,plan_gpu,plan_fits,plan_gpus_needed,plan_max_batch_size,plan_max_seq_len");
+    expect(lines).toHaveLength(2);
+    for (const l of lines) expect(l).toContain(",H100 80GB,true,1,");
   });
 
-  it("QLoRA training and bad requests", async () => {
-    const qlora = await modelsThatFit(ids.map(entry), { train: "qlora", gpu: "T4 16GB" });
-    // NF4 weights of the 70B alone are ≈ 70.6e9 × 0.5 B ≈ 33 GiB: over 16.
-    expect(qlora.fits.map((r) => r.id)).not.toContain("meta-llama/Llama-3.1-70B");
-    await expect(modelsThatFit([], { gpu: "T4 16GB" })).rejects.toThrow(/inference or train/);
-    await expect(modelsThatFit([], { inference: true })).rejects.toThrow(/GPU or a memory size/);
+  it("needs --gpu; a bad planner flag is one line and exit 2", async () => {
+    expect((await run("fits", "--inference")).code).toBe(2);
+    const bad = await run("fits", "--gpu", "RTX 4090 24GB", "--inference", "--train", "full");
+    expect(bad.code).toBe(2);
+    expect(bad.stderr.trim().split("\n")).toHaveLength(1);
   });
 });
 
-describe("parseMemorySize", () => {
+describe("planner output paths", () => {
+  it("csv and markdown runs carry the plan's columns", async () => {
+    const csv = await run("openai-community/gpt2", "--inference", "--format", "csv");
+    expect(csv.stdout.split("\n")[0]).toContain("plan_weights_bytes");
+    expect(csv.stdout.split("\n")[1]).toContain(",inference,GPT2");
+    const md = await run("openai-community/gpt2", "--inference", "--format", "markdown");
+    expect(md.stdout.split("\n")[0]).toContain("| Peak (phase) |");
+    expect(md.stdout).toContain("(prefill)");
+  });
+
+  it("a sequence longer than max_position_embeddings warns on stderr", async () => {
+    const { code, stderr } = await run("openai-community/gpt2", "--inference", "--seq-len", "4096");
+    expect(code).toBe(0);
+    expect(stderr).toContain("warning: openai-community/gpt2: sequence length 4096 is longer than the model's max_position_embeddings (1024)");
+  });
+
+  it("--gpu on a model whose activations are not modelled prints 'not modelled'", async () => {
+    const { stdout } = await run("timm/efficientnet_b0.ra_in1k", "--train", "full", "--gpu", "RTX 4090 24GB");
+    expect(stdout).toContain("max batch size: not modelled");
+  });
+
   it.each([
-    ["24", 24 * GIB],
-    ["24GB", 24 * GIB],
-    ["80 GiB", 80 * GIB],
-    ["1.5 TB", 1.5 * 1024 * GIB],
-    ["512 MiB", 512 * 1024 ** 2],
-    ["0", undefined],
-    ["lots", undefined],
-    ["-8GB", undefined],
-  ])("%s", (text, bytes) => expect(parseMemorySize(text)).toBe(bytes));
+    [["--attn-implementation", "flash"], /attn-implementation/],
+    [["--attn-implementation", "flash_attention_2", "--dtype", "float32"], /float16\/bfloat16/],
+    [["--seq-len", "1024", "--prompt-len", "2048"], /--prompt-len 2048 is longer than --seq-len 1024/],
+  ])("bad inference options %j: one line, exit 2", async (flags, message) => {
+    const { code, stderr } = await run("openai-community/gpt2", "--inference", ...(flags as string[]));
+    expect(code).toBe(2);
+    expect(stderr).toMatch(message as RegExp);
+  });
 });

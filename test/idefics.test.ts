@@ -4,7 +4,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { estimate } from "../src/core/estimate.js";
+import { estimate } from "../src/core/estimate-all.js";
 
 // The checkpoint's config.json: IdeficsConfig defaults under the model card's values (LLaMA-65B text side, 80 layers,
 // a gated cross-attention block every 4th layer, OpenCLIP ViT-H/14 vision side, a 64-latent perceiver resampler, and

@@ -164,9 +164,10 @@ describe("layers", () => {
     expect(cycles).toEqual([]);
   });
 
-  it("everything the page loads (web/app.tsx and its imports, dynamic ones included) is free of node:* and of Node-only folders", () => {
-    const reached = new Set<string>(["web/app.tsx"]);
-    const queue = ["web/app.tsx"];
+  /** Files reached from `entry` through local imports (dynamic ones included), and the imports that break the rule. */
+  function reach(entry: string): { reached: Set<string>; bad: string[] } {
+    const reached = new Set<string>([entry]);
+    const queue = [entry];
     const bad: string[] = [];
     while (queue.length > 0) {
       const file = queue.shift() as string;
@@ -178,9 +179,20 @@ describe("layers", () => {
         }
       }
     }
+    return { reached, bad };
+  }
+
+  it("everything the page loads (web/app.tsx and its imports, dynamic ones included) is free of node:* and of Node-only folders", () => {
+    const { reached, bad } = reach("web/app.tsx");
     expect(bad).toEqual([]);
     // The page does use the application layer (options, estimate) and the browser-safe Hub code.
     expect([...reached].some((f) => f.startsWith("src/app/"))).toBe(true);
     expect([...reached].some((f) => f.startsWith("src/hub/"))).toBe(true);
+  });
+
+  it("the library entry (src/index.ts, the package's `.`) is free of node:* too", () => {
+    const { reached, bad } = reach("src/index.ts");
+    expect(bad).toEqual([]);
+    expect(reached.size).toBeGreaterThan(20);
   });
 });

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { main } from "../src/cli/main.js";
 import { parseConfigJson } from "../src/core/config/parse-json.js";
-import { estimate } from "../src/core/estimate.js";
+import { estimate } from "../src/core/estimate-all.js";
 import { EstimateError, InvalidConfigError } from "../src/core/errors.js";
 import { MAX_INDEXED_LAYERS } from "../src/core/modules/module.js";
 import { isSafeRepoPath, isValidRepoId, parseHubReference } from "../src/hub/model-ref.js";

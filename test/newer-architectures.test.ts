@@ -8,7 +8,7 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { resolveConfig, type RawConfig } from "../src/core/config/config.js";
-import { transformersArchitecture } from "../src/core/architectures/registry.js";
+import { transformersArchitecture } from "../src/core/estimate-all.js";
 import type { AutoClass } from "../src/core/architectures/types.js";
 import { moduleSize } from "../src/core/measure/sizes.js";
 

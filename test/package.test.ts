@@ -58,7 +58,7 @@ describe("the npm package", () => {
 
   it("`npx estimate-memory bert-base-cased` works offline in the folder it was installed in", () => {
     const r = spawnSync("npx", ["--offline", "estimate-memory", "bert-base-cased"], { cwd: project, env: hubEnv, encoding: "utf8", timeout: 60_000 });
-    expect(r.stderr).toBe("note: bert-base-cased: HF_HUB_OFFLINE is set; using the config shipped with estimate-memory\n");
+    expect(r.stderr).toBe("note: bert-base-cased: HF_HUB_OFFLINE is set; using the config shipped with estimate-memory (a copy of the repository's config.json)\n");
     expect(r.status).toBe(0);
     expect(r.stdout).toContain("Loading pretrained config for `bert-base-cased` from `transformers`...");
     // Each row of accelerate's table for this model, from the reference record (the title's width differs).

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { estimate } from "../src/core/estimate.js";
+import { estimate } from "../src/core/estimate-all.js";
 import type { PlanOptions } from "../src/core/plan/types.js";
 
 const catalog = (id: string) => JSON.parse(readFileSync(new URL(`../catalog/configs/${id}.json`, import.meta.url), "utf8")) as Record<string, unknown>;

@@ -10,7 +10,7 @@ import { errorMessage } from "../src/app/option-names.js";
 import { parseArgs } from "../src/cli/args.js";
 import { main, OPTIONS } from "../src/cli/main.js";
 import { OptionError } from "../src/core/errors.js";
-import { estimate } from "../src/core/estimate.js";
+import { estimate } from "../src/core/estimate-all.js";
 import { closestGpus } from "../src/core/plan/gpus.js";
 import { PLAN_DEFAULTS, PLAN_OPTION_KEYS, PLAN_OPTION_TABLE, validatePlanOptions, type PlanOptionDef, type PlanOptionKey } from "../src/core/plan/options.js";
 import type { PlanOptions } from "../src/core/plan/types.js";
@@ -30,6 +30,10 @@ const SAMPLES = {
   groupSize: { inference: true, quantization: "awq-4bit", groupSize: 64 },
   overheadMb: { inference: true, overheadMb: 750.5 },
   optimizer: { train: "full", optimizer: "adamw-8bit" },
+  optimizerInBackward: { train: "full", optimizer: "paged_adamw_8bit", optimizerInBackward: true },
+  attnImplementation: { train: "full", attnImplementation: "eager" },
+  promptLen: { inference: true, seqLen: 8192, promptLen: 1024 },
+  imageSize: { train: "full", imageSize: 384 },
   precision: { train: "full", precision: "bf16" },
   gradientCheckpointing: { train: "full", gradientCheckpointing: true },
   chunkedLoss: { train: "full", chunkedLoss: true },
@@ -150,6 +154,10 @@ describe("the CLI refuses bad planner options in one line, exit 2, before any ne
     [["org/a", "--train", "full", "--zero", "3", "--fsdp", "full", "--gpus", "2"], "error: --zero and --fsdp are exclusive"],
     [["org/a", "--inference", "--zero", "3", "--gpus", "2"], "error: --zero applies to --train"],
     [["org/a", "--train", "full", "--gpus", "2", "--offload", "cpu"], "error: --offload needs --zero"],
+    [["org/a", "--inference", "--optimizer", "sgd"], "error: --optimizer applies to --train"],
+    [["org/a", "--inference", "--gradient-checkpointing"], "error: --gradient-checkpointing applies to --train"],
+    [["org/a", "--train", "full", "--dtype", "float16"], "error: --dtype applies to --inference"],
+    [["org/a", "--train", "lora", "--kv-dtype", "fp8"], "error: --kv-dtype applies to --inference"],
     [["org/a", "--train", "lora", "--quantization", "bnb-nf4"], "error: --quantization is for --inference (QLoRA is --train qlora)"],
     [["org/a", "--inference", "--lora-r", "8"], "error: --lora-r needs --train lora or --train qlora"],
     [["org/a", "--inference", "--gpus", "2", "--tp", "4"], "error: --tp 4 needs at least 4 GPUs (--gpus 2)"],

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { estimate } from "../src/core/estimate.js";
+import { estimate } from "../src/core/estimate-all.js";
 import { quantizedLinearBytes, stageTable, zero2ModelStates, zero3ModelStates } from "../src/core/plan/index.js";
 import type { PlanOptions } from "../src/core/plan/types.js";
 
@@ -35,8 +35,8 @@ describe("LoRA (PEFT semantics)", () => {
     expect(plan(catalog("openai-community--gpt2"), { train: "lora", loraR: 8 }).trainableParameters).toBe(1_179_648);
   });
 
-  it("a target that names nothing is a usage error", () => {
-    expect(() => plan(LLAMA31, { train: "lora", loraTargets: ["nope"] })).toThrow(/loraTargets/);
+  it("a target that names nothing is a usage error (naming the option by key: the CLI shows --lora-targets)", () => {
+    expect(() => plan(LLAMA31, { train: "lora", loraTargets: ["nope"] })).toThrow(/^`loraTargets`: none of nope names/);
   });
 });
 

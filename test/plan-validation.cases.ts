@@ -242,7 +242,7 @@ export const VALIDATION_CASES: readonly ValidationCase[] = [
     id: "vllm-qwen25-7b-bnb4-weights",
     source: "vllm-13882",
     where: "issue body, vLLM startup log",
-    quote: "model='/home/sancelot/Qwen2.5-7B-Instruct-bnb-4bit' … quantization=bitsandbytes … \"Loading model weights took 5.2032 GB\" (vLLM divides by 2^30)",
+    quote: "model='…/Qwen2.5-7B-Instruct-bnb-4bit' … quantization=bitsandbytes … \"Loading model weights took 5.2032 GB\" (vLLM divides by 2^30)",
     measures: "vllm-weights",
     measured: { value: 5.2032, unit: "GiB" },
     model: "unsloth/Qwen2.5-7B-Instruct-bnb-4bit",

@@ -1,20 +1,14 @@
 // Walks every record of test/fixtures/reference/*.jsonl (transformers 4.47.1 + accelerate 1.2.1 + timm ground truth)
 // and checks parameters, buffers, total, largest layer (bytes and names), no-split modules, rows and the table.
-// Records listed in reference-pending.txt may still differ; one that starts matching must leave the list.
+// Every record must match: there is no list of exceptions.
 import { afterAll, describe, expect, it } from "vitest";
 import { differences, estimateRecord } from "./helpers/compare.js";
-import { loadAllReference, loadPending, recordKey } from "./helpers/reference.js";
+import { loadAllReference, recordKey } from "./helpers/reference.js";
 
 const records = loadAllReference();
-const pending = loadPending();
 let exact = 0;
 
 describe("reference records", () => {
-  it("lists only pending records that exist", () => {
-    const keys = new Set(records.map(recordKey));
-    expect([...pending.keys()].filter((k) => !keys.has(k))).toEqual([]);
-  });
-
   it.each(records.map((r) => [recordKey(r), r] as const))("%s", (key, record) => {
     let diffs: string[];
     try {
@@ -23,17 +17,13 @@ describe("reference records", () => {
       diffs = [`error: ${(error as Error).message}`];
     }
     if (diffs.length === 0) exact++;
-    if (pending.has(key)) {
-      expect(diffs, `${key} now matches: remove it from test/reference-pending.txt`).not.toEqual([]);
-    } else {
-      expect(diffs).toEqual([]);
-    }
+    expect(diffs).toEqual([]);
   });
 
   afterAll(() => {
     const byFile = (prefix: string) => records.filter((r) => recordKey(r).startsWith(prefix)).length;
     console.log(
-      `reference: ${exact}/${records.length} exact (default configs ${byFile("default:")}, hub configs ${byFile("hub:")}); ${pending.size} pending`,
+      `reference: ${exact}/${records.length} exact (default configs ${byFile("default:")}, hub configs ${byFile("hub:")})`,
     );
   });
 });

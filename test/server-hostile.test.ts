@@ -104,9 +104,17 @@ describe("hostile request lines", () => {
     ["a space in the target", "GET /a b HTTP/1.1\r\nHost: x\r\n\r\n"],
     ["a header without a colon", "GET / HTTP/1.1\r\nHost x\r\n\r\n"],
     ["a negative Content-Length", "GET / HTTP/1.1\r\nHost: x\r\nContent-Length: -1\r\n\r\n"],
+    ["both Content-Length and chunked (smuggling)", "GET / HTTP/1.1\r\nHost: x\r\nContent-Length: 4\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n"],
   ])("garbage: %s → 400, and the server still answers", async (_what, data) => {
     const { status } = await rawRequest(server, data);
     expect(status).toBe(400);
+    await stillAnswers(server);
+  });
+
+  it("CONNECT (a proxy request) is not served, and the server still answers", async () => {
+    const { status, text } = await rawRequest(server, "CONNECT evil:443 HTTP/1.1\r\nHost: evil:443\r\n\r\n");
+    expect([0, 400, 405]).toContain(status);
+    expect(text).not.toMatch(/^HTTP\/1\.1 200/);
     await stillAnswers(server);
   });
 
@@ -125,6 +133,14 @@ describe("hostile request lines", () => {
   it("headers over the size limit → 431", async () => {
     const { status } = await rawRequest(server, `GET / HTTP/1.1\r\nHost: x\r\nX-Pad: ${"b".repeat(32 * 1024)}\r\n\r\n`);
     expect(status).toBe(431);
+    await stillAnswers(server);
+  });
+
+  it("a request announcing a 1 GB body → 413 at once (the body is never waited for)", async () => {
+    const { status } = await rawRequest(server, "GET /api/health HTTP/1.1\r\nHost: x\r\nContent-Length: 1000000000\r\n\r\nabc");
+    expect(status).toBe(413);
+    const chunked = await rawRequest(server, "POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n");
+    expect(chunked.status).toBe(413);
     await stillAnswers(server);
   });
 
@@ -190,6 +206,14 @@ describe("/api/estimate never looks at the server's own files", () => {
     expect(a.status).toBe(400);
     expect(a).toEqual(b);
     expect(a.body).not.toContain(SECRET);
+  });
+
+  it.each(["../../../../../etc/passwd", "/etc/passwd", "main/../../x", "..", "a\\b", ".hidden", "x y"])("revision %j is refused before any Hub request", async (revision) => {
+    const before = standIn.requests.length;
+    const res = await fetch(`${server.url}/api/estimate?model=${BERT}&revision=${encodeURIComponent(revision)}`);
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { error: string }).error).toMatch(/^`revision` .* is not a branch, tag or commit name$/);
+    expect(standIn.requests.length).toBe(before);
   });
 
   it("a Hub-like name that happens to be a folder here goes to the Hub like any other", async () => {

@@ -1,7 +1,7 @@
 // timm/models/levit.py, cait.py, inception_v3.py, resnetv2.py: expected counts written out per block and stage;
 // published "Params (M)" from timm's results/results-imagenet.csv (param_count column, timm v1.0.28).
 import { describe, expect, it } from "vitest";
-import { estimate } from "../src/core/estimate.js";
+import { estimate } from "../src/core/estimate-all.js";
 import { millions, timmParams } from "./helpers/timm.js";
 
 const run = (architecture: string, extra: Record<string, unknown> = {}) =>

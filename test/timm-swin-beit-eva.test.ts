@@ -3,7 +3,7 @@
 // results/benchmark-infer-amp-nchw-pt291-cu130-5090.csv (the benchmark builds each model with its default
 // pretrained config's num_classes: 0 for EVA-02 MIM, 512/768/1024 for the CLIP towers, 21841 for in22k).
 import { describe, expect, it } from "vitest";
-import { estimate } from "../src/core/estimate.js";
+import { estimate } from "../src/core/estimate-all.js";
 import { InvalidConfigError } from "../src/core/errors.js";
 import { millions, timmParams } from "./helpers/timm.js";
 

@@ -193,6 +193,20 @@ describe("the page", () => {
     await phone.close();
   }, 60_000);
 
+  it("planner: 'What can I run?' opens with the planner's question and plans every shipped config, largest first", async () => {
+    expect(browser).toBeDefined();
+    const page = await browser!.newPage({ viewport: { width: 1100, height: 1500 } });
+    await page.goto(`${server.url}/?model=meta-llama/Llama-3.1-8B&mode=inference&seq-len=8192&gpu=RTX%204090%2024GB`);
+    await page.locator('[data-testid="nav-fits"]').click();
+    const table = page.locator('[data-testid="fits-table"]');
+    await table.locator("tbody tr").first().waitFor({ timeout: 30_000 });
+    const models = await table.locator("tbody tr").evaluateAll((els) => els.map((e) => e.getAttribute("data-model")));
+    // 8B in bf16 (16.06 GB of weights) + 1 GiB of cache at 8k fits 24 GiB; a 70B model (141 GB of weights) cannot.
+    expect(models).toContain("meta-llama/Llama-3.1-8B");
+    expect(models).not.toContain("meta-llama/Llama-3.1-70B");
+    await page.close();
+  }, 60_000);
+
   it("shows a clear error for a missing model", async () => {
     const page = await browser!.newPage();
     await page.goto(`${server.url}/?model=org/does-not-exist`);

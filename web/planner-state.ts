@@ -17,8 +17,9 @@ export const isLora = (m: Mode) => m === "lora" || m === "qlora";
 const MODE_KEYS: readonly PlanOptionKey[] = ["inference", "train"];
 
 /**
- * Which options a mode uses. The controls and the link come from the option table; this says only where each
- * applies (the Planner refuses, e.g., `zero` without `train`), so a control never offers a refused combination.
+ * Where options apply beyond the table's own `appliesTo` (training / inference): the LoRA options need a LoRA
+ * method, quantization choices are inference weights, double quantization is bitsandbytes 4-bit (inference or
+ * QLoRA). A control is never offered where the Planner would refuse it.
  */
 const APPLIES: Partial<Record<PlanOptionKey, (m: Mode) => boolean>> = {
   dtype: (m) => m === "inference",
@@ -26,10 +27,6 @@ const APPLIES: Partial<Record<PlanOptionKey, (m: Mode) => boolean>> = {
   quantization: (m) => m === "inference",
   groupSize: (m) => m === "inference",
   doubleQuant: (m) => m === "inference" || m === "qlora",
-  optimizer: isTraining,
-  precision: isTraining,
-  gradientCheckpointing: isTraining,
-  chunkedLoss: isTraining,
   loraR: isLora,
   loraTargets: isLora,
   zero: isTraining,
@@ -40,7 +37,13 @@ const APPLIES: Partial<Record<PlanOptionKey, (m: Mode) => boolean>> = {
 /** The table's options the page shows a control for in `mode`, in the table's order. */
 export function controlsFor(mode: Mode): PlanOptionKey[] {
   if (mode === "weights") return ["gpu"];
-  return PLAN_OPTION_KEYS.filter((key) => !MODE_KEYS.includes(key) && (APPLIES[key]?.(mode) ?? true));
+  return PLAN_OPTION_KEYS.filter((key) => {
+    if (MODE_KEYS.includes(key)) return false;
+    const applies = (PLAN_OPTION_TABLE[key] as { readonly appliesTo?: "training" | "inference" }).appliesTo;
+    if (applies === "training" && !isTraining(mode)) return false;
+    if (applies === "inference" && mode !== "inference") return false;
+    return APPLIES[key]?.(mode) ?? true;
+  });
 }
 
 export interface PlannerState {

@@ -170,8 +170,9 @@ export function PlanView({ plan, state }: { plan: Plan; state: PlannerState }) {
       </ul>
       <dl class="facts small-facts">
         {plan.trainableParameters !== undefined && <div><dt>Trainable parameters</dt><dd>{plan.trainableParameters.toLocaleString("en-US")}</dd></div>}
-        {plan.gpu && <div><dt>Max batch size</dt><dd>{plan.maxBatchSize}</dd></div>}
-        {plan.gpu && <div><dt>Max context</dt><dd>{plan.maxSeqLen?.toLocaleString("en-US")}</dd></div>}
+        {plan.gpu && <div><dt>Max batch size</dt><dd>{plan.maxBatchSize ?? "not modelled"}</dd></div>}
+        {plan.gpu && <div><dt>Max context</dt><dd>{plan.maxSeqLen === null ? (plan.activations?.modelled ? "n/a (image model)" : "not modelled") : plan.maxSeqLen?.toLocaleString("en-US")}</dd></div>}
+        <div><dt>Peak phase</dt><dd>{plan.peakPhase}</dd></div>
         {plan.kvCache && plan.mode === "inference" && <div><dt>KV cache</dt><dd title={plan.kvCache.formula}>{plan.kvCache.variant}</dd></div>}
       </dl>
       <details>

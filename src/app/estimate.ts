@@ -3,8 +3,9 @@
  * one call into the core's `estimate` (`estimateConfig`), so how architectures are made available to it (all
  * bundled, or loaded on demand) is decided in one place. Browser-safe: no node:* import.
  */
-import { estimate, type EstimateOptions, type EstimateResult, type Library } from "../core/estimate.js";
-import { UnsupportedArchitectureError } from "../core/errors.js";
+import type { EstimateOptions, EstimateResult, Library } from "../core/estimate.js";
+import { estimateAsync, estimatePipelineAsync, loadedEstimator } from "../core/load-architectures.js";
+import { UnsupportedArchitectureError, UsageError } from "../core/errors.js";
 import type { TableDType } from "../core/measure/table-rows.js";
 import type { PlanOptions } from "../core/plan/types.js";
 import { estimateFromTensors } from "../core/weights/estimate-weights.js";
@@ -15,6 +16,9 @@ export interface EstimateRequest {
   readonly library?: Library;
   readonly dtypes?: readonly TableDType[];
   readonly plan?: PlanOptions;
+  /** `--model-class` / `--task`: the transformers class to build instead of accelerate's choice. */
+  readonly modelClass?: string;
+  readonly task?: string;
 }
 
 /**
@@ -22,12 +26,12 @@ export interface EstimateRequest {
  * `estimate`. The page uses it directly to re-plan a model `estimateConfig` has already estimated.
  */
 export function estimateLoaded(config: unknown, options: EstimateOptions): EstimateResult {
-  return estimate(config, options);
+  return loadedEstimator.estimate(config, options);
 }
 
 /** The estimate from a config, making its architecture available first (where that is asynchronous, it is here). */
 export async function estimateConfig(config: unknown, options: EstimateOptions): Promise<EstimateResult> {
-  return estimateLoaded(config, options);
+  return estimateAsync(config, options);
 }
 
 /**
@@ -47,9 +51,14 @@ export async function estimateResolved(resolved: ResolvedModel, request: Estimat
         ...(library ? { library } : {}),
         ...(request.dtypes ? { dtypes: request.dtypes } : {}),
         ...(w.modelClass ? { modelClass: w.modelClass } : {}),
+        ...(request.plan ? { plan: request.plan } : {}),
       }),
     );
   };
+  if (resolved.pipeline) {
+    if (request.plan) throw new UsageError("planning diffusion pipelines is not supported yet (run without a planner option)");
+    return [await estimatePipelineAsync(resolved.pipeline.modelIndex, resolved.pipeline.components, { model: resolved.name, ...(request.dtypes ? { dtypes: request.dtypes } : {}) })];
+  }
   if (resolved.config === undefined) return fromHeaders();
   try {
     return [
@@ -59,10 +68,14 @@ export async function estimateResolved(resolved: ResolvedModel, request: Estimat
         ...(request.dtypes ? { dtypes: request.dtypes } : {}),
         ...(resolved.timmModelName ? { timmModelName: resolved.timmModelName } : {}),
         ...(request.plan ? { plan: request.plan } : {}),
-      }),
+        ...(request.modelClass !== undefined ? { modelClass: request.modelClass } : {}),
+        ...(request.task !== undefined ? { task: request.task } : {}),
+      }).then((result) => (resolved.shipped ? { ...result, origin: resolved.shipped.origin, rebuilt: resolved.shipped.rebuilt } : result)),
     ];
   } catch (error) {
-    if (error instanceof UnsupportedArchitectureError && resolved.weights) return fromHeaders();
+    // A class the user asked for is not answered with the checkpoint's headers (they describe another model).
+    const asked = request.modelClass !== undefined || request.task !== undefined;
+    if (error instanceof UnsupportedArchitectureError && resolved.weights && !asked) return fromHeaders();
     throw error;
   }
 }

@@ -14,6 +14,8 @@ const OTHER_OPTIONS: Readonly<Record<string, { readonly flag: string; readonly q
   ggufFile: { flag: "gguf-file", query: "gguf_file" },
   accessToken: { flag: "access_token" },
   model: { flag: "MODEL", query: "model" },
+  modelClass: { flag: "model-class", query: "model-class" },
+  task: { flag: "task", query: "task" },
 };
 
 export type OptionStyle = "flag" | "query";

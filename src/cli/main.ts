@@ -1,11 +1,12 @@
 import { LIBRARIES, type Library } from "../core/estimate.js";
 import { isEstimateError, UsageError } from "../core/errors.js";
-import { csvHeader, csvLines, FORMATS, mapInOrder, MARKDOWN_HEADER, markdownLines, readModelList, type Format, type Outcome } from "./batch.js";
+import { csvHeader, csvLines, FORMATS, mapInOrder, markdownHeader, markdownLines, readModelList, type Format, type Outcome } from "./batch.js";
 import { TABLE_DTYPES, type TableDType } from "../core/measure/table-rows.js";
-import { supportedArchitectures } from "../core/architectures/registry.js";
+import { supportedArchitectures } from "../core/load-architectures.js";
 import { GatedRepoError } from "../hub/errors.js";
 import { hubSettings } from "../hub-node/settings.js";
-import { catalogIndex } from "../hub-node/catalog.js";
+import { catalogIndex, catalogPipelines } from "../hub-node/catalog.js";
+import { renderComponents } from "../core/format/components.js";
 import { estimateModel, type EstimateRequest } from "../app/estimate-model.js";
 import { errorMessage } from "../app/option-names.js";
 import { planOptionsFromNamed } from "../app/plan-options.js";
@@ -33,7 +34,7 @@ export const OPTIONS = {
     aliases: ["library-name"],
     choices: LIBRARIES,
     valueName: "LIBRARY",
-    description: "transformers or timm; detected from the config when absent",
+    description: "transformers, timm or diffusers; detected from the config (or model_index.json) when absent",
   },
   dtypes: {
     kind: "values",
@@ -53,6 +54,17 @@ export const OPTIONS = {
     valueName: "TOKEN",
     description: "Hub token for gated or private models (default: HF_TOKEN, then $HF_HOME/token); never printed",
   },
+  "model-class": {
+    kind: "value",
+    aliases: ["model_class"],
+    valueName: "CLASS",
+    description: "transformers class to build (LlamaForCausalLM, BertForTokenClassification…) instead of accelerate's choice",
+  },
+  task: {
+    kind: "value",
+    valueName: "TASK",
+    description: "build the class of a pipeline task (text-generation, text-classification, fill-mask, question-answering…)",
+  },
   "gguf-file": { kind: "value", aliases: ["gguf_file"], valueName: "FILE", description: "the .gguf file of a GGUF repo to read (default: each one)" },
   report: {
     kind: "flag",
@@ -68,6 +80,7 @@ export const OPTIONS = {
   ...PLAN_OPTIONS,
   "list-gpus": { kind: "flag", aliases: ["list_gpus"], description: "print the accelerator catalog" },
   format: { kind: "value", choices: FORMATS, valueName: "FORMAT", description: "table (default), json, csv or markdown" },
+  top: { kind: "value", valueName: "N", description: "with `fits`: list only the N largest models that fit" },
   "from-file": { kind: "value", aliases: ["from_file"], valueName: "FILE", description: "read more MODELs from FILE, one per line (# comments)" },
   json: { kind: "flag", description: "print one JSON object per MODEL (JSON Lines) instead of the table" },
   list: { kind: "flag", description: "print the supported model_types and timm architectures" },
@@ -80,7 +93,11 @@ const USAGE = "estimate-memory [options] MODEL...   (estimate-memory --help for 
 
 /** `--help`, grouped the way a user looks for a flag: what to measure, where from, planning, output, serving. */
 const HELP: HelpText = {
-  usage: ["estimate-memory [options] MODEL...", "estimate-memory serve [--port PORT] [--host HOST] [--use-token]"],
+  usage: [
+    "estimate-memory [options] MODEL...",
+    "estimate-memory fits --gpu NAME [planner options] [--json|--format csv|markdown] [--top N]",
+    "estimate-memory serve [--port PORT] [--host HOST] [--use-token]",
+  ],
   intro: [
     "How much memory a model needs, from its config alone: accelerate estimate-memory's table, exact, " +
       "and a planner for inference and training.",
@@ -88,7 +105,7 @@ const HELP: HelpText = {
       "config.json, or a .safetensors / model.safetensors.index.json / .gguf file (headers only, never weights).",
   ],
   groups: [
-    { title: "model and table", options: ["library_name", "dtypes", "trust_remote_code", "list", "list-models"] },
+    { title: "model and table", options: ["library_name", "model-class", "task", "dtypes", "trust_remote_code", "list", "list-models"] },
     {
       title: "Hub",
       options: ["revision", "access_token", "gguf-file", "report"],
@@ -101,6 +118,7 @@ const HELP: HelpText = {
       options: [...Object.keys(PLAN_OPTIONS), "list-gpus"],
     },
     { title: "output and batches", options: ["format", "json", "from-file"] },
+    { title: "fits (the shipped models that fit a GPU, largest first)", options: ["top"] },
     { title: "serve (the web page and /api/estimate)", options: ["port", "host", "use-token"] },
     {
       title: "general",
@@ -114,6 +132,7 @@ const HELP: HelpText = {
     ["does a 32k-token prompt fit on one RTX 4090?", 'estimate-memory Qwen/Qwen3-8B --inference --seq-len 32768 --gpu "RTX 4090"'],
     ["QLoRA fine-tuning with gradient checkpointing", "estimate-memory meta-llama/Llama-3.1-8B --train qlora --gradient-checkpointing"],
     ["full training over 8 GPUs with ZeRO-3", 'estimate-memory meta-llama/Llama-3.1-8B --train full --gpus 8 --zero 3 --gpu "H100 80GB"'],
+    ["which shipped models run on an RTX 4090 at 8k tokens?", 'estimate-memory fits --gpu "RTX 4090 24GB" --inference --seq-len 8192'],
     ["many models to CSV", "estimate-memory --from-file models.txt --format csv > sizes.csv"],
     ["the web page on http://127.0.0.1:7860/", "estimate-memory serve"],
   ],
@@ -175,6 +194,23 @@ async function serve(o: Record<string, string | string[] | boolean>, io: CliIO):
   return 0;
 }
 
+/** `estimate-memory fits --gpu NAME …`: the shipped models that fit (src/cli/fits.ts). */
+async function fits(o: Record<string, string | string[] | boolean>, io: CliIO): Promise<number> {
+  try {
+    const plan = planOptionsFromNamed(o.train ? o : { ...o, inference: true }) as PlanOptions;
+    const top = o.top === undefined ? undefined : Number(o.top);
+    if (top !== undefined && (!/^\d+$/.test(String(o.top)) || !Number.isSafeInteger(top) || top < 1)) throw new UsageError(`--top must be a positive integer (got ${String(o.top)})`);
+    const { shippedModelsThatFit, renderFits } = await import("./fits.js");
+    const format: Format = o.json ? "json" : ((o.format as Format | undefined) ?? "table");
+    const outcome = shippedModelsThatFit(plan);
+    for (const line of renderFits(outcome, { plan, format, ...(top !== undefined ? { top } : {}) })) io.stdout(`${line}\n`);
+    return 0;
+  } catch (error) {
+    io.stderr(`error: ${describeError(error, undefined, io.env)}\n`);
+    return error instanceof UsageError ? 2 : 1;
+  }
+}
+
 /** Runs the CLI; returns the exit status (0 ok, 1 a model failed, 2 usage). */
 export async function main(argv: readonly string[], io: CliIO): Promise<number> {
   let args;
@@ -194,13 +230,16 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     return 0;
   }
   if (o.list) {
-    const { transformers, timm } = supportedArchitectures();
-    io.stdout(`transformers model_types (${transformers.length}):\n${transformers.join("\n")}\n\ntimm architectures (${timm.length}):\n${timm.join("\n")}\n`);
+    const { transformers, timm, diffusers } = supportedArchitectures();
+    io.stdout(
+      `transformers model_types (${transformers.length}):\n${transformers.join("\n")}\n\ntimm architectures (${timm.length}):\n${timm.join("\n")}\n\n` +
+        `diffusers classes (${diffusers.length}):\n${diffusers.join("\n")}\n`,
+    );
     return 0;
   }
   if (o["list-models"]) {
     const { models, aliases } = catalogIndex();
-    io.stdout(`${[...Object.keys(models), ...Object.keys(aliases)].sort().join("\n")}\n`);
+    io.stdout(`${[...Object.keys(models), ...Object.keys(aliases), ...Object.keys(catalogPipelines())].sort().join("\n")}\n`);
     return 0;
   }
   if (o["list-gpus"]) {
@@ -208,6 +247,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     return 0;
   }
   if (args.positionals[0] === "serve" && args.positionals.length === 1) return serve(o, io);
+  if (args.positionals[0] === "fits" && args.positionals.length === 1) return fits(o, io);
   if (args.positionals.length === 0 && !o["from-file"]) {
     io.stderr(`error: no MODEL given\nusage: ${USAGE}\n`);
     return 2;
@@ -215,6 +255,8 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
   let request: EstimateRequest = {
     ...(o.library_name ? { library: o.library_name as Library } : {}),
     ...(o.dtypes ? { dtypes: o.dtypes as TableDType[] } : {}),
+    ...(o["model-class"] !== undefined ? { modelClass: o["model-class"] as string } : {}),
+    ...(o.task !== undefined ? { task: o.task as string } : {}),
   };
   // Every planner option is checked here, once, before any model is resolved or any request sent.
   let planOptions: PlanOptions | undefined;
@@ -253,8 +295,9 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
   const progress = models.length > 1 && io.stderrIsTTY === true && io.stdoutIsTTY !== true ? await startProgress(models.length) : undefined;
   let failed = 0;
   let usageFailure = false;
-  if (format === "csv") io.stdout(`${csvHeader(request.dtypes)}\n`);
-  if (format === "markdown") io.stdout(`${MARKDOWN_HEADER}\n`);
+  const planned = request.plan !== undefined;
+  if (format === "csv") io.stdout(`${csvHeader(request.dtypes, planned)}\n`);
+  if (format === "markdown") io.stdout(`${markdownHeader(planned)}\n`);
   const estimateOne = async (model: string): Promise<Outcome> => {
     try {
       const results = await estimateModel(model, request, {
@@ -264,6 +307,12 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
         notice: (line) => io.stderr(`note: ${line}\n`),
         ...(io.sleep ? { sleep: io.sleep } : {}),
       });
+      // A partial pipeline still prints its figures, and fails: one line per component left out.
+      const skipped = results.flatMap((r) => r.skipped ?? []);
+      if (skipped.length > 0) {
+        const lines = skipped.map((s) => `${model}: component \`${s.name}\` (${s.library} ${s.modelClass}) left out: ${s.reason}`);
+        return { model, results, partialErrors: lines };
+      }
       return { model, results };
     } catch (error) {
       if (error instanceof UsageError) usageFailure = true;
@@ -281,17 +330,24 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     if ("error" in outcome) {
       failed++;
       io.stderr(`${progress ? "\n" : ""}error: ${outcome.error}\n`);
+    } else if (outcome.partialErrors) {
+      failed++;
+      for (const line of outcome.partialErrors) io.stderr(`${progress ? "\n" : ""}error: ${line}\n`);
+    }
+    if (!("error" in outcome)) {
+      for (const result of outcome.results) for (const w of result.plan?.warnings ?? []) io.stderr(`warning: ${result.model}: ${w}\n`);
     }
     if (format === "json") {
       if ("error" in outcome) io.stdout(`${JSON.stringify({ model: outcome.model, error: outcome.error.split("\n")[0] })}\n`);
       else for (const result of outcome.results) io.stdout(`${JSON.stringify(result)}\n`);
     } else if (format === "csv") {
-      for (const line of csvLines(outcome, request.dtypes)) io.stdout(`${line}\n`);
+      for (const line of csvLines(outcome, request.dtypes, planned)) io.stdout(`${line}\n`);
     } else if (format === "markdown") {
-      for (const line of markdownLines(outcome)) io.stdout(`${line}\n`);
+      for (const line of markdownLines(outcome, planned)) io.stdout(`${line}\n`);
     } else if (!("error" in outcome)) {
       for (const result of outcome.results) {
-        if (result.source === "config") io.stdout(`Loading pretrained config for \`${outcome.model}\` from \`${result.library}\`...\n${result.table}\n${result.plan ? `${renderPlan(result.plan)}\n` : ""}`);
+        if (result.components) io.stdout(`Loading pipeline \`${outcome.model}\` (${result.modelClass})...\n${result.table}\n${renderComponents(result)}\n`);
+        else if (result.source === "config") io.stdout(`Loading pretrained config for \`${outcome.model}\` from \`${result.library}\`...\n${result.table}\n${result.plan ? `${renderPlan(result.plan)}\n` : ""}`);
         else io.stdout(`Reading ${result.source} headers of \`${result.model}\` (no buildable config)...\n${result.table}\n`);
       }
     }

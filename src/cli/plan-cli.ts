@@ -31,7 +31,18 @@ export function renderGpuList(): string {
   return listGpus();
 }
 
-const bytes = (n: number) => convertBytes(n, true);
+/** The planner's figures are binary (2^30 bytes to a GiB), and say so — unlike accelerate's table, labelled "GB". */
+export function binaryBytes(n: number): string {
+  const units = ["bytes", "KiB", "MiB", "GiB", "TiB"];
+  let v = n;
+  let i = 0;
+  while (Math.abs(v) >= 1024 && i < units.length - 1) {
+    v /= 1024;
+    i++;
+  }
+  return i === 0 ? `${n} bytes` : `${v.toFixed(2)} ${units[i]}`;
+}
+const bytes = binaryBytes;
 
 /** The breakdown table printed after accelerate's, then the stage table (training) and the stated assumptions. */
 export function renderPlan(plan: Plan): string {
@@ -41,22 +52,26 @@ export function renderPlan(plan: Plan): string {
   if (plan.mode === "training") {
     rows.push(["gradients", bytes(plan.gradientBytes)], ["optimizer", bytes(plan.optimizerBytes)]);
   }
-  rows.push(["overhead", bytes(plan.overheadBytes)], ["total", bytes(plan.totalBytes)]);
+  rows.push(["overhead", bytes(plan.overheadBytes)], [`total (peak: ${plan.peakPhase})`, bytes(plan.totalBytes)]);
   const s = plan.settings;
   const what =
     plan.mode === "inference"
-      ? `Inference: ${String(s.quantization ?? s.dtype)}, batch ${String(s.batchSize)}, seq ${String(s.seqLen)}`
-      : `Training (${String(s.train)}): ${String(s.precision)}, ${String(s.optimizer)}, batch ${String(s.batchSize)}, seq ${String(s.seqLen)}`;
+      ? `Inference: ${String(s.quantization ?? s.dtype)}, batch ${String(s.batchSize)}, ${s.imageSize !== undefined ? `image ${String(s.imageSize)}` : `seq ${String(s.seqLen)}`}`
+      : `Training (${String(s.train)}): ${String(s.precision)}, ${String(s.optimizer)}, batch ${String(s.batchSize)}, ${s.imageSize !== undefined ? `image ${String(s.imageSize)}` : `seq ${String(s.seqLen)}`}`;
   const perGpu = (plan.parallel?.gpus ?? 1) > 1 ? " per GPU" : "";
   const out = [createAsciiTable(["component", `memory${perGpu}`], rows, what)];
   const facts: string[] = [];
+  if (plan.phases.length > 1) facts.push(`phases: ${plan.phases.map((p) => `${p.name} ${bytes(p.bytes)}`).join(", ")}`);
+  if (plan.pagedOptimizerBytes) facts.push(`paged optimizer states (unified memory, not in the peak): ${bytes(plan.pagedOptimizerBytes)}`);
   if (plan.trainableParameters !== undefined) facts.push(`trainable parameters: ${plan.trainableParameters.toLocaleString("en-US")} of ${plan.parameters.toLocaleString("en-US")}`);
   if (plan.kvCache && plan.mode === "inference") facts.push(`KV cache: ${plan.kvCache.variant} — ${plan.kvCache.formula}`);
   if (plan.parallel) facts.push(`parallelism: ${plan.parallel.strategy}`);
   if (plan.modelStatesPerGpuBytes !== undefined) facts.push(`model states per GPU: ${bytes(plan.modelStatesPerGpuBytes)}${plan.parallel?.cpuBytesPerNode !== undefined ? `; CPU per node: ${bytes(plan.parallel.cpuBytesPerNode)}` : ""}`);
   if (plan.gpu) {
     facts.push(
-      `${plan.gpu.name}: ${plan.fits ? "fits" : "does not fit"}; GPUs needed: ${plan.gpusNeeded ?? "more than 1024"}; max batch size: ${plan.maxBatchSize}; max sequence length: ${plan.maxSeqLen}`,
+      `${plan.gpu.name}: ${plan.fits ? "fits" : "does not fit"}; GPUs needed: ${plan.gpusNeeded ?? "more than 1024"}; max batch size: ${
+        plan.maxBatchSize ?? "not modelled"
+      }; max sequence length: ${plan.maxSeqLen ?? (plan.activations?.modelled ? "not a sequence model" : "not modelled")}`,
     );
   }
   if (facts.length) out.push(facts.join("\n"));

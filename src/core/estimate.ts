@@ -1,14 +1,19 @@
 import { MAX_CONFIG_NESTING, nestedDeeperThan, previewValue, resolveConfig, type RawConfig } from "./config/config.js";
 import { EstimateError, InvalidConfigError, optionError, optionRef, UnsupportedArchitectureError, UsageError } from "./errors.js";
-import { supportedArchitectures, timmFamily, transformersArchitecture } from "./architectures/registry.js";
-import type { AutoClass, ModelBuild, TimmArgs } from "./architectures/types.js";
+import { ArchitectureRegistry, type ArchitectureLookup, type ArchitectureSet } from "./architectures/registry.js";
+import { diffusersConfig } from "./architectures/diffusers/blocks/config.js";
+import type { ModelBuild, TimmArgs } from "./architectures/types.js";
+import { buildModelClass, type ClassRequest } from "./architectures/transformers/shared/model-class.js";
+
+export { autoClassFor } from "./architectures/transformers/shared/model-class.js";
 import { moduleSize } from "./measure/sizes.js";
 import { largestLayer } from "./measure/largest-layer.js";
 import { TABLE_DTYPES, TABLE_HEADERS, tableRows, tableTitle, type TableDType, type TableRow } from "./measure/table-rows.js";
 import { createAsciiTable } from "./format/ascii-table.js";
+import { estimatePipeline, type ComponentConfig, type ComponentResult, type PipelineOptions, type SkippedComponent } from "./pipeline.js";
 import { plan as planMemory, planModelFor, type Plan, type PlanOptions } from "./plan/index.js";
 
-export const LIBRARIES = ["transformers", "timm"] as const;
+export const LIBRARIES = ["transformers", "timm", "diffusers"] as const;
 export type Library = (typeof LIBRARIES)[number];
 
 export interface EstimateOptions {
@@ -20,6 +25,12 @@ export interface EstimateOptions {
   readonly dtypes?: readonly TableDType[];
   /** For timm configs, the registered model name when the config does not say it (`timm/NAME.TAG` ids). */
   readonly timmModelName?: string;
+  /**
+   * transformers only: build this class (`LlamaForCausalLM`) instead of accelerate's choice, or the class of
+   * this pipeline task (`text-classification`). Default: what accelerate builds (`auto_map`, else AutoModel).
+   */
+  readonly modelClass?: string;
+  readonly task?: string;
   /** Adds `plan`: inference / training / LoRA / multi-GPU memory for the model with its head. */
   readonly plan?: PlanOptions;
 }
@@ -45,11 +56,21 @@ export interface EstimateResult {
   readonly checkpointBytes?: number;
   /** The checkpoint's quantization when read from headers. */
   readonly quantization?: { readonly method: string; readonly bits: number } | null;
+  /** Configs shipped in catalog/ only: where the file came from, and whether it was rebuilt from the model card. */
+  readonly origin?: string;
+  readonly rebuilt?: boolean;
   /** The Planner's answer; set only when `options.plan` is given. */
   readonly plan?: Plan;
+  /** Pipelines (model_index.json): each component built as its class; the figures above are their sums. */
+  readonly components?: readonly ComponentResult[];
+  /** Set when components could not be built: the sums leave them out (listed in `skipped`). */
+  readonly partial?: boolean;
+  readonly skipped?: readonly SkippedComponent[];
 }
 
 export function detectLibrary(config: RawConfig): Library | undefined {
+  // diffusers writes `_class_name` into every model config (and `model_index.json`).
+  if (typeof config._class_name === "string") return "diffusers";
   if (typeof config.model_type === "string") return "transformers";
   if (typeof config.architecture === "string") return "timm";
   // Configs from before `model_type` existed still list their transformers classes.
@@ -65,50 +86,32 @@ function asRawConfig(config: unknown): RawConfig {
   return config as RawConfig;
 }
 
-/** The Auto class accelerate constructs: the first `AutoModelFor*` key of `auto_map`, else `AutoModel`. */
-export function autoClassFor(config: RawConfig): string {
-  const autoMap = config.auto_map;
-  if (autoMap && typeof autoMap === "object" && !Array.isArray(autoMap)) {
-    const key = Object.keys(autoMap).find((k) => k.startsWith("AutoModelFor"));
-    if (key) return key;
-  }
-  return "AutoModel";
-}
-
 /**
  * AutoConfig's fallback for old configs without `model_type` (albert/albert-base-v2): the longest known
  * model type that appears in the model's name.
  */
-export function modelTypeFromName(name: string | undefined): string | undefined {
+export function modelTypeFromName(name: string | undefined, modelTypes: readonly string[]): string | undefined {
   if (!name) return undefined;
-  return supportedArchitectures()
-    .transformers.slice()
+  return modelTypes
+    .slice()
     .sort((a, b) => b.length - a.length)
     .find((type) => name.includes(type));
 }
 
-export function buildTransformers(raw: RawConfig, modelName?: string): ModelBuild {
-  const modelType = raw.model_type ?? modelTypeFromName(modelName);
+export function buildTransformers(registry: ArchitectureRegistry, raw: RawConfig, modelName?: string, request: ClassRequest = {}): ModelBuild {
+  const modelType = raw.model_type ?? modelTypeFromName(modelName, registry.supported().transformers);
   if (typeof modelType !== "string" || modelType === "") {
     throw new InvalidConfigError("the config has no `model_type` (is it a transformers config.json?)", "model_type");
   }
-  const arch = transformersArchitecture(modelType);
+  const arch = registry.transformers(modelType);
   if (!arch) {
     throw new UnsupportedArchitectureError(
       `model_type \`${modelType}\` is not supported (run \`estimate-memory --list\` to see what is)`,
       modelType,
     );
   }
-  const autoClass = autoClassFor(raw);
-  const builder = arch.models[autoClass as AutoClass];
-  if (!builder) {
-    throw new UnsupportedArchitectureError(
-      `\`${autoClass}\` for model_type \`${modelType}\` is not supported yet (only ${Object.keys(arch.models).join(", ")})`,
-      modelType,
-    );
-  }
   const config = resolveConfig(raw.model_type === undefined ? { ...raw, model_type: modelType } : raw, arch.config);
-  return { ...builder(config), config };
+  return { ...buildModelClass(arch, config, raw, request), config };
 }
 
 /** What `timm.create_model(name)` passes to the model class, from a timm config.json. */
@@ -139,10 +142,10 @@ export function timmArgs(raw: RawConfig): TimmArgs {
   };
 }
 
-export function buildTimm(raw: RawConfig, nameHint?: string): ModelBuild {
+export function buildTimm(registry: ArchitectureRegistry, raw: RawConfig, nameHint?: string): ModelBuild {
   const name = typeof raw.architecture === "string" ? raw.architecture : nameHint;
   if (!name) throw new InvalidConfigError("the timm config has no `architecture`", "architecture");
-  const family = timmFamily(name);
+  const family = registry.timm(name);
   if (!family) {
     throw new UnsupportedArchitectureError(
       `timm architecture \`${name}\` is not supported (run \`estimate-memory --list\` to see what is)`,
@@ -161,6 +164,28 @@ export function buildTimm(raw: RawConfig, nameHint?: string): ModelBuild {
   }
 }
 
+/** A diffusers model component from its config.json: the class its `_class_name` names, built from its config. */
+export function buildDiffusers(registry: ArchitectureRegistry, raw: RawConfig, className?: string): ModelBuild {
+  const name = typeof raw._class_name === "string" ? raw._class_name : className;
+  if (!name) throw new InvalidConfigError("the diffusers config has no `_class_name`", "_class_name");
+  const model = registry.diffusers(name);
+  if (!model) {
+    throw new UnsupportedArchitectureError(
+      `diffusers class \`${name}\` is not supported (run \`estimate-memory --list\` to see what is)`,
+      name,
+    );
+  }
+  return { module: model.build(diffusersConfig(raw, model.defaults, name)), noSplitModules: model.noSplitModules };
+}
+
+/** timm's `pretrained_cfg.input_size` [C, H, W]: the side the Planner's feature maps start from. */
+function timmInputSize(raw: RawConfig, library: Library): { imageSize?: number } {
+  if (library !== "timm" || typeof raw.pretrained_cfg !== "object" || raw.pretrained_cfg === null) return {};
+  const size = (raw.pretrained_cfg as Record<string, unknown>).input_size;
+  const side = Array.isArray(size) ? size[2] : undefined;
+  return typeof side === "number" && Number.isInteger(side) && side > 0 && side <= 65536 ? { imageSize: side } : {};
+}
+
 /** Every byte count must be an exact integer a JSON reader can hold: beyond 2^53 the answer would be a guess. */
 function checkMagnitude(bytes: number): void {
   if (!Number.isFinite(bytes) || bytes > Number.MAX_SAFE_INTEGER || bytes < 0) {
@@ -168,18 +193,48 @@ function checkMagnitude(bytes: number): void {
   }
 }
 
+/** An estimator over a fixed set of architectures; `estimate` is synchronous once they are at hand. */
+export interface Estimator {
+  /**
+   * Builds the model a config describes, as accelerate does, and measures it: parameter count, buffers, total,
+   * largest layer, and the table rows. Pure: no file or network access.
+   */
+  estimate(config: unknown, options?: EstimateOptions): EstimateResult;
+  /** The `model_type`s and timm names this estimator builds. */
+  supportedArchitectures(): { transformers: string[]; timm: string[]; diffusers: string[] };
+  /** A diffusers pipeline: each component of its model_index.json built as its class, summed. */
+  estimatePipeline(modelIndex: unknown, configs: Readonly<Record<string, ComponentConfig>>, options: PipelineOptions): EstimateResult;
+  /** Adds architectures (a lazily loaded family); returns the estimator. */
+  add(architectures: ArchitectureSet): Estimator;
+}
+
 /**
- * Builds the model a config describes, as accelerate does, and measures it: parameter count, buffers, total,
- * largest layer, and the table rows. Pure: no file or network access.
+ * An estimator that builds only the given architectures (`import { bert } from …` keeps a bundle small); the
+ * package's `estimate` is one over every architecture, and `estimateAsync` loads the families a config needs.
  */
-export function estimate(config: unknown, options: EstimateOptions = {}): EstimateResult {
+export function createEstimator(...architectures: readonly ArchitectureSet[]): Estimator {
+  const registry = new ArchitectureRegistry(...architectures);
+  const lookup = (modelType: string) => registry.transformers(modelType);
+  const estimator: Estimator = {
+    estimate: (config, options) => estimateWith(registry, lookup, config, options),
+    supportedArchitectures: () => registry.supported(),
+    estimatePipeline: (modelIndex, configs, options) => estimatePipeline(registry, modelIndex, configs, options),
+    add(set) {
+      registry.add(set);
+      return estimator;
+    },
+  };
+  return estimator;
+}
+
+function estimateWith(registry: ArchitectureRegistry, lookup: ArchitectureLookup, config: unknown, options: EstimateOptions = {}): EstimateResult {
   const raw = asRawConfig(config);
   const library = options.library ?? detectLibrary(raw);
   if (!library) {
-    throw optionError`cannot tell which library the config is for: pass ${optionRef("library")} transformers or timm`;
+    throw optionError`cannot tell which library the config is for: pass ${optionRef("library")} transformers, timm or diffusers`;
   }
   if (!(LIBRARIES as readonly string[]).includes(library)) {
-    throw new UsageError(`library \`${String(library)}\` is not supported (transformers or timm)`);
+    throw new UsageError(`library \`${String(library)}\` is not supported (transformers, timm or diffusers)`);
   }
   const dtypes = options.dtypes ?? TABLE_DTYPES;
   for (const dtype of dtypes) {
@@ -187,11 +242,25 @@ export function estimate(config: unknown, options: EstimateOptions = {}): Estima
       throw new UsageError(`dtype \`${String(dtype)}\` is not one of ${TABLE_DTYPES.join(", ")}`);
     }
   }
-  const built = library === "timm" ? buildTimm(raw, options.timmModelName) : buildTransformers(raw, options.model);
+  if (library !== "transformers" && (options.modelClass !== undefined || options.task !== undefined)) {
+    throw optionError`${optionRef("modelClass")} and ${optionRef("task")} choose a transformers class; ${library} builds the class its config names`;
+  }
+  const request = {
+    ...(options.modelClass !== undefined ? { modelClass: options.modelClass } : {}),
+    ...(options.task !== undefined ? { task: options.task } : {}),
+  };
+  const built =
+    library === "timm"
+      ? buildTimm(registry, raw, options.timmModelName)
+      : library === "diffusers"
+        ? buildDiffusers(registry, raw)
+        : buildTransformers(registry, raw, options.model, request);
   const size = moduleSize(built.module);
   const largest = largestLayer(built.module, built.noSplitModules ?? []);
   checkMagnitude(size.bytes * 4);
-  const model = options.model ?? (typeof raw.model_type === "string" ? raw.model_type : String(raw.architecture));
+  const model =
+    options.model ??
+    (typeof raw.model_type === "string" ? raw.model_type : library === "diffusers" ? String(raw._class_name) : String(raw.architecture));
   const rows = tableRows(
     {
       totalBytes: size.bytes,
@@ -218,6 +287,8 @@ export function estimate(config: unknown, options: EstimateOptions = {}): Estima
     noSplitModules: built.noSplitModules,
     table,
     source: "config",
-    ...(options.plan ? { plan: planMemory(planModelFor(built, size.bytes), options.plan) } : {}),
+    ...(options.plan
+      ? { plan: planMemory(planModelFor(built, size.bytes, lookup, { ...timmInputSize(raw, library), requested: options.modelClass !== undefined || options.task !== undefined }), options.plan) }
+      : {}),
   };
 }

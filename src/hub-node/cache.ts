@@ -1,6 +1,7 @@
-import { createHash } from "node:crypto";
+import { createRequire } from "node:module";
 import { existsSync, mkdirSync, readFileSync, renameSync, symlinkSync, writeFileSync, copyFileSync, rmSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
+import { isSafeRevision } from "../hub/model-ref.js";
 
 /**
  * huggingface_hub's cache layout, so that files Python tools cached are found here and the reverse:
@@ -15,6 +16,7 @@ const COMMIT = /^[0-9a-f]{40}$/;
 
 /** The snapshot path of `path` for `revision`, if cached (no request made). */
 export function cachedFile(cacheDir: string, repo: string, revision: string, path: string): string | undefined {
+  if (!isSafeRevision(revision)) return undefined;
   const folder = repoFolder(cacheDir, repo);
   let commit = revision;
   if (!COMMIT.test(revision)) {
@@ -31,6 +33,7 @@ export function cachedFile(cacheDir: string, repo: string, revision: string, pat
 /** The commit a cached revision points at. */
 export function cachedCommit(cacheDir: string, repo: string, revision: string): string | undefined {
   if (COMMIT.test(revision)) return revision;
+  if (!isSafeRevision(revision)) return undefined;
   try {
     return readFileSync(join(repoFolder(cacheDir, repo), "refs", revision), "utf8").trim();
   } catch {
@@ -38,9 +41,13 @@ export function cachedCommit(cacheDir: string, repo: string, revision: string): 
   }
 }
 
+// node:crypto costs a seventh of a bare node's start-up to load; only storing a file from the Hub needs it.
+let crypto: typeof import("node:crypto") | undefined;
+
 /** The etag the Hub gives a regular (non-LFS) file: its git blob id. */
 export function gitBlobId(content: Uint8Array): string {
-  return createHash("sha1").update(`blob ${content.byteLength}\0`).update(content).digest("hex");
+  crypto ??= createRequire(import.meta.url)("node:crypto") as typeof import("node:crypto");
+  return crypto.createHash("sha1").update(`blob ${content.byteLength}\0`).update(content).digest("hex");
 }
 
 function isInside(parent: string, child: string): boolean {
@@ -54,6 +61,8 @@ export function storeFile(
   repo: string,
   entry: { revision: string; commit: string; path: string; content: Uint8Array; etag?: string },
 ): string {
+  // Revision and commit name folders and files in the cache: both must be names, never paths out of it.
+  if (!isSafeRevision(entry.revision) || !isSafeRevision(entry.commit)) throw new Error(`refusing to cache ${entry.path}: unsafe revision`);
   const folder = repoFolder(cacheDir, repo);
   const etag = entry.etag ?? gitBlobId(entry.content);
   const blob = join(folder, "blobs", etag);

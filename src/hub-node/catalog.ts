@@ -38,3 +38,26 @@ export function readCatalogConfig(id: string): CatalogConfig | undefined {
   const path = fileURLToPath(new URL(`configs/${entry.file}`, CATALOG_DIR()));
   return { id: canonical, entry, config: parseConfigJson(readFileSync(path, "utf8"), path), path };
 }
+
+/** One shipped pipeline: a folder under catalog/pipelines holding model_index.json and its components' configs. */
+export interface CatalogPipeline {
+  readonly dir: string;
+  /** Every shipped file (`model_index.json`, `transformer/config.json`…) with where it came from. */
+  readonly files: Readonly<Record<string, { readonly origin: string; readonly rebuilt?: boolean }>>;
+}
+
+let pipelines: Readonly<Record<string, CatalogPipeline>> | undefined;
+
+/** catalog/pipelines/index.json: the diffusers pipelines shipped for offline use. */
+export function catalogPipelines(): Readonly<Record<string, CatalogPipeline>> {
+  pipelines ??= (JSON.parse(readFileSync(new URL("pipelines/index.json", CATALOG_DIR()), "utf8")) as { pipelines: Record<string, CatalogPipeline> }).pipelines;
+  return pipelines;
+}
+
+/** The folder of a shipped pipeline, to be read like any local pipeline folder. */
+export function catalogPipelineDir(id: string): { id: string; path: string } | undefined {
+  const all = catalogPipelines();
+  const key = Object.hasOwn(all, id) ? id : Object.keys(all).find((k) => k.toLowerCase() === id.toLowerCase());
+  if (!key) return undefined;
+  return { id: key, path: fileURLToPath(new URL(`pipelines/${(all[key] as CatalogPipeline).dir}/`, CATALOG_DIR())) };
+}

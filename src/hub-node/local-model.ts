@@ -1,11 +1,30 @@
 // MODEL arguments that are local paths: a config.json, a folder, safetensors or GGUF headers (node:fs).
 import { existsSync, readFileSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { parseConfigJson } from "../core/config/parse-json.js";
 import { ModelNotFoundError, InvalidConfigError } from "../core/errors.js";
 import { MAX_CONFIG_BYTES, type ResolvedModel, type WeightsSource } from "../hub/resolved-model.js";
 import { readLocalSafetensors, readLocalSafetensorsIndex } from "./weights/local-safetensors.js";
 import { readLocalGguf } from "./weights/local-gguf.js";
+import { pipelineEntries, type ComponentConfig } from "../core/pipeline.js";
+import type { ResolvedPipeline } from "../hub/resolved-model.js";
+
+/**
+ * A pipeline folder: model_index.json and, for each component holding weights, `<name>/config.json` (diffusers
+ * writes one subfolder per component). A missing folder or file is recorded, not thrown: the others still count.
+ */
+export function readPipelineFolder(dir: string): ResolvedPipeline {
+  const modelIndex = readConfigFile(join(dir, "model_index.json"));
+  const components: Record<string, ComponentConfig> = {};
+  for (const entry of pipelineEntries(modelIndex)) {
+    const folder = join(dir, entry.name);
+    const file = join(folder, "config.json");
+    if (!existsSync(folder)) components[entry.name] = { problem: `component folder \`${entry.name}/\` is missing` };
+    else if (!existsSync(file)) components[entry.name] = { problem: `\`${entry.name}/config.json\` is missing` };
+    else components[entry.name] = { config: readConfigFile(file) };
+  }
+  return { modelIndex, components };
+}
 
 export function readConfigFile(path: string): unknown {
   const size = statSync(path).size;
@@ -24,7 +43,9 @@ async function localGguf(path: string, name: string): Promise<WeightsSource[]> {
  */
 export function resolveLocalPath(model: string): ResolvedModel {
   const stat = statSync(model);
+  if (/(^|[\\/])model_index\.json$/.test(model)) return { name: model, origin: model, pipeline: readPipelineFolder(dirname(model)) };
   if (stat.isDirectory()) {
+    if (existsSync(join(model, "model_index.json"))) return { name: model, origin: join(model, "model_index.json"), pipeline: readPipelineFolder(model) };
     const config = join(model, "config.json");
     const single = join(model, "model.safetensors");
     const index = join(model, "model.safetensors.index.json");

@@ -1,12 +1,12 @@
 import { EstimateError, InvalidConfigError, ModelNotFoundError, optionError, optionRef, UsageError } from "../core/errors.js";
 import { LIBRARIES, type Library } from "../core/estimate.js";
 import { cachedFile, storeFile } from "./cache.js";
-import { readCatalogConfig } from "./catalog.js";
+import { catalogPipelineDir, readCatalogConfig } from "./catalog.js";
 import { GatedRepoError, HubError, HubUnreachableError, RepoNotFoundError } from "../hub/errors.js";
 import { createHubFetch, type HubFetch } from "../hub/hub-fetch.js";
-import { isSafeRepoPath, parseHubReference, timmNameFromId, type HubReference } from "../hub/model-ref.js";
+import { isSafeRepoPath, isSafeRevision, parseHubReference, timmNameFromId, type HubReference } from "../hub/model-ref.js";
 import { looksLikePath, MAX_CONFIG_BYTES, type ResolvedModel, type WeightsSource } from "../hub/resolved-model.js";
-import { readConfigFile, resolveLocalPath } from "./local-model.js";
+import { readConfigFile, readPipelineFolder, resolveLocalPath } from "./local-model.js";
 import { tensorsFromHeader } from "../hub/weights/safetensors.js";
 import { ggufLabel, tensorsFromGguf } from "../hub/weights/gguf.js";
 import type { HubSettings } from "../hub/settings.js";
@@ -34,7 +34,16 @@ export interface ResolveOptions {
 
 const CONFIG = "config.json";
 
+/** How far a shipped config can be trusted, for the notice: a copy of the real file, or rebuilt from the card. */
+function shippedKind(shipped: NonNullable<ResolvedModel["shipped"]>): string {
+  return shipped.rebuilt
+    ? " (rebuilt from the model card, not the repository's file: sizes as the card gives them)"
+    : " (a copy of the repository's config.json)";
+}
+
 function fromCatalog(name: string, repo: string): ResolvedModel | undefined {
+  const pipeline = catalogPipelineDir(repo);
+  if (pipeline) return { name, origin: `catalog:${pipeline.id}`, library: "diffusers", pipeline: readPipelineFolder(pipeline.path) };
   const shipped = readCatalogConfig(repo) ?? readCatalogConfig(name);
   if (!shipped) return undefined;
   const timmModelName = shipped.entry.library === "timm" ? timmNameFromId(shipped.id) : undefined;
@@ -42,6 +51,7 @@ function fromCatalog(name: string, repo: string): ResolvedModel | undefined {
     name,
     config: shipped.config,
     origin: `catalog:${shipped.id}`,
+    shipped: { origin: shipped.entry.origin, rebuilt: shipped.entry.rebuilt === true },
     library: shipped.entry.library,
     ...(timmModelName ? { timmModelName } : {}),
   };
@@ -170,11 +180,13 @@ export async function resolveModel(input: string, options: ResolveOptions): Prom
   const { settings } = options;
   const ref = parseHubReference(input, settings.endpoint);
   const revision = options.revision ?? ref.revision ?? "main";
+  if (!isSafeRevision(revision)) throw optionError`${optionRef("revision")} \`${revision}\` is not a branch, tag or commit name`;
 
   if (settings.offline) {
     const offline = fromCache(input, ref, revision, settings) ?? fromCatalog(input, ref.repo);
     if (offline) {
-      if (offline.origin.startsWith("catalog:")) options.notice?.(`${input}: HF_HUB_OFFLINE is set; using the config shipped with estimate-memory`);
+      if (offline.shipped) options.notice?.(`${input}: HF_HUB_OFFLINE is set; using the config shipped with estimate-memory${shippedKind(offline.shipped)}`);
+      else if (offline.pipeline) options.notice?.(`${input}: HF_HUB_OFFLINE is set; using the pipeline configs shipped with estimate-memory`);
       return offline;
     }
     throw new ModelNotFoundError(`${input} is not in the cache (${settings.cacheDir}) nor in the shipped catalog, and HF_HUB_OFFLINE is set`);
@@ -193,7 +205,8 @@ export async function resolveModel(input: string, options: ResolveOptions): Prom
   try {
     const info = await modelInfo({ name: ref.repo, revision, additionalFields: ["sha", "library_name", "filePaths", "config"], ...common });
     const files = new Set(info.filePaths ?? []);
-    const commit = typeof info.sha === "string" ? info.sha : revision;
+    // The commit names a cache folder: only a real commit id from the Hub's answer is taken as one.
+    const commit = typeof info.sha === "string" && /^[0-9a-f]{40}$/.test(info.sha) ? info.sha : revision;
     const libraryName = LIBRARIES.includes(info.library_name as Library) ? (info.library_name as Library) : undefined;
     const weights = hubWeights({ input, repo: ref.repo, commit, files, settings, hubFetch, ggufFile: options.ggufFile ?? (ref.path?.endsWith(".gguf") ? ref.path : undefined) });
     const timmModelName = timmNameFromId(ref.repo);
@@ -224,7 +237,7 @@ export async function resolveModel(input: string, options: ResolveOptions): Prom
       const fallback = fromCache(input, ref, revision, settings) ?? fromCatalog(input, ref.repo);
       if (fallback) {
         options.notice?.(
-          `${input}: the Hub at ${settings.endpoint} cannot be reached; using the ${fallback.origin.startsWith("catalog:") ? "config shipped with estimate-memory" : "cached config"}`,
+          `${input}: the Hub at ${settings.endpoint} cannot be reached; using the ${fallback.shipped ? `config shipped with estimate-memory${shippedKind(fallback.shipped)}` : fallback.pipeline ? "pipeline configs shipped with estimate-memory" : "cached config"}`,
         );
         return fallback;
       }

@@ -51,6 +51,19 @@ export function isSafeRepoPath(name: string): boolean {
 }
 
 /**
+ * A revision as the Hub takes it — a branch, a tag (`v1.0`, `refs/pr/1`) or a commit — checked with the rules of
+ * git's check-ref-format that keep it a name: no `..`, no leading or trailing `/`, no empty segment or one starting
+ * with `.`, no space, control character or `~^:?*[\`. A revision names a file in the cache (`refs/REV`), so one
+ * that is not a name never gets that far.
+ */
+export function isSafeRevision(revision: string): boolean {
+  if (typeof revision !== "string" || revision.length === 0 || revision.length > 255) return false;
+  if (/[\u0000-\u0020\u007f~^:?*[\\]/.test(revision) || revision.includes("..") || revision.includes("@{")) return false;
+  if (revision.endsWith(".") || revision.endsWith(".lock")) return false;
+  return revision.split("/").every((segment) => segment !== "" && !segment.startsWith("."));
+}
+
+/**
  * Parses `org/name`, `name`, and Hub URLs (`ENDPOINT/org/name`, `…/tree/REV`, `…/blob/REV/path`,
  * `…/resolve/REV/path`). A URL must point at the configured endpoint: tokens and requests never go elsewhere.
  */

@@ -2,6 +2,7 @@
 // application layer and the page, so it imports nothing Node-only.
 import type { Library } from "../core/estimate.js";
 import type { StoredTensor } from "../core/weights/tensors.js";
+import type { ComponentConfig } from "../core/pipeline.js";
 
 /** A checkpoint's tensors, read from headers only, for when no config can be built. */
 export interface WeightsSource {
@@ -23,8 +24,20 @@ export interface ResolvedModel {
   readonly library?: Library;
   /** For `timm/NAME.TAG` ids: the registered model name. */
   readonly timmModelName?: string;
+  /**
+   * Set when the config is one shipped in catalog/: where that file came from (`catalog/index.json`'s `origin`)
+   * and whether it was rebuilt from the model card rather than copied from the repository.
+   */
+  readonly shipped?: { readonly origin: string; readonly rebuilt: boolean };
   /** Reads the checkpoint headers (only when the config cannot be built). */
   readonly weights?: () => Promise<WeightsSource[]>;
+  /** A diffusers pipeline: its model_index.json and each weight-holding component's config (or why it is missing). */
+  readonly pipeline?: ResolvedPipeline;
+}
+
+export interface ResolvedPipeline {
+  readonly modelIndex: unknown;
+  readonly components: Readonly<Record<string, ComponentConfig>>;
 }
 
 /** config.json files larger than this are not configs (the largest real ones are a few hundred kB). */

@@ -1,6 +1,6 @@
 import { createServer, STATUS_CODES, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { readFile, stat } from "node:fs/promises";
-import { extname, join, relative, resolve, isAbsolute } from "node:path";
+import { extname, relative, resolve, isAbsolute } from "node:path";
 import type { AddressInfo, Socket } from "node:net";
 import { isEstimateError, UsageError, ModelNotFoundError, UnsupportedArchitectureError, InvalidConfigError, ConfigParseError } from "../core/errors.js";
 import { GatedRepoError, HubUnreachableError, RepoNotFoundError, HubError } from "../hub/errors.js";
@@ -224,6 +224,11 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     const parsed = parseTarget(target);
     if (!parsed) {
       sendJson(res, 400, { error: "bad request target" }, { Connection: "close" });
+      return;
+    }
+    // Nothing here takes a body: one announced is refused at once, and the connection closed rather than drained.
+    if (Number(req.headers["content-length"] ?? 0) > 0 || req.headers["transfer-encoding"] !== undefined) {
+      sendJson(res, 413, { error: "no request body is accepted" }, { Connection: "close" });
       return;
     }
     if (req.method !== "GET" && req.method !== "HEAD") {

@@ -1,7 +1,8 @@
-import { estimate, type EstimateResult } from "../../src/core/estimate.js";
+import { estimate } from "../../src/core/estimate-all.js";
+import type { EstimateResult } from "../../src/core/estimate.js";
 import type { ReferenceRecord } from "./reference.js";
 import { moduleSize } from "../../src/core/measure/sizes.js";
-import { buildTimm, buildTransformers } from "../../src/core/estimate.js";
+import { buildTimm, buildTransformers } from "../../src/core/estimate-all.js";
 import type { Module } from "../../src/core/modules/module.js";
 import { timmNameFromId } from "../../src/hub/model-ref.js";
 

@@ -42,20 +42,6 @@ export function loadAllReference(): ReferenceRecord[] {
   return REFERENCE_FILES.flatMap((f) => loadReference(f));
 }
 
-
-/** Records still allowed to differ, with the reason: `test/reference-pending.txt`, one `file:id  reason` a line. */
-export function loadPending(): Map<string, string> {
-  const text = readFileSync(fileURLToPath(new URL("../reference-pending.txt", import.meta.url)), "utf8");
-  const pending = new Map<string, string>();
-  for (const line of text.split("\n")) {
-    const trimmed = line.trim();
-    if (trimmed === "" || trimmed.startsWith("#")) continue;
-    const [key, ...reason] = trimmed.split(/\s+/);
-    if (key) pending.set(key, reason.join(" "));
-  }
-  return pending;
-}
-
 export function recordKey(r: Pick<ReferenceRecord, "file" | "id">): string {
   return `${r.file.startsWith("hub") ? "hub" : "default"}:${r.id}`;
 }

@@ -1,5 +1,5 @@
 // Shared by the timm family tests: builds a registered timm model the way a config.json names it.
-import { estimate } from "../../src/core/estimate.js";
+import { estimate } from "../../src/core/estimate-all.js";
 
 export function timmParams(name: string, numClasses = 1000, extra: Record<string, unknown> = {}): number {
   return estimate({ architecture: name, num_classes: numClasses, ...extra }, { library: "timm" }).parameters;

@@ -5,7 +5,7 @@
  */
 import { planOptionsToParams } from "../../src/app/plan-options.js";
 import { PLAN_OPTION_TABLE } from "../../src/core/plan/options.js";
-import { estimate } from "../../src/core/estimate.js";
+import { estimate } from "../../src/core/estimate-all.js";
 import type { PlanOptions } from "../../src/core/plan/types.js";
 import { DIFFUSION_MEASUREMENTS, DIFFUSION_SOURCES } from "../diffusion-validation.data.js";
 import { MEASURES, SOURCES, UNIT_BYTES, VALIDATION_CASES, measuredBytes, type ValidationCase } from "../plan-validation.cases.js";

@@ -1,25 +1,55 @@
-import type { TimmFamily, TransformersArchitecture } from "./types.js";
-import { transformersArchitectures } from "./transformers/index.js";
-import { timmFamilies } from "./timm/index.js";
+import type { DiffusersModel, TimmFamily, TransformersArchitecture } from "./types.js";
 
-const byModelType = new Map<string, TransformersArchitecture>();
-for (const arch of transformersArchitectures) byModelType.set(arch.modelType, arch);
-
-const byTimmName = new Map<string, TimmFamily>();
-for (const family of timmFamilies) for (const name of family.names) byTimmName.set(name, family);
-
-export function transformersArchitecture(modelType: string): TransformersArchitecture | undefined {
-  return byModelType.get(modelType);
+/** Architectures to build from: what one family file exports, or every family (`estimate-all.ts`). */
+export interface ArchitectureSet {
+  readonly transformers?: readonly TransformersArchitecture[];
+  readonly timm?: readonly TimmFamily[];
+  readonly diffusers?: readonly DiffusersModel[];
 }
 
-export function timmFamily(name: string): TimmFamily | undefined {
-  return byTimmName.get(name);
-}
+/** How the planner finds a nested config's class defaults (`text_config` of another `model_type`). */
+export type ArchitectureLookup = (modelType: string) => TransformersArchitecture | undefined;
 
-/** Everything this package can build, for `--list`. */
-export function supportedArchitectures(): { transformers: string[]; timm: string[] } {
-  return {
-    transformers: [...byModelType.keys()].sort(),
-    timm: [...byTimmName.keys()].sort(),
-  };
+/**
+ * The architectures one estimator can build, by `model_type`, timm model name and diffusers class name. It only
+ * grows: the lazy path adds each family as it is loaded, so an estimate never sees fewer architectures than it
+ * asked for.
+ */
+export class ArchitectureRegistry {
+  readonly #byModelType = new Map<string, TransformersArchitecture>();
+  readonly #byTimmName = new Map<string, TimmFamily>();
+  readonly #byClassName = new Map<string, DiffusersModel>();
+
+  constructor(...sets: readonly ArchitectureSet[]) {
+    for (const set of sets) this.add(set);
+  }
+
+  add(set: ArchitectureSet): this {
+    for (const arch of set.transformers ?? []) this.#byModelType.set(arch.modelType, arch);
+    for (const family of set.timm ?? []) for (const name of family.names) this.#byTimmName.set(name, family);
+    for (const model of set.diffusers ?? []) this.#byClassName.set(model.className, model);
+    return this;
+  }
+
+  transformers(modelType: string): TransformersArchitecture | undefined {
+    return this.#byModelType.get(modelType);
+  }
+
+  timm(name: string): TimmFamily | undefined {
+    return this.#byTimmName.get(name);
+  }
+
+  /** The diffusers model class a config's `_class_name` names. */
+  diffusers(className: string): DiffusersModel | undefined {
+    return this.#byClassName.get(className);
+  }
+
+  /** Everything this registry builds, sorted (for `--list`). */
+  supported(): { transformers: string[]; timm: string[]; diffusers: string[] } {
+    return {
+      transformers: [...this.#byModelType.keys()].sort(),
+      timm: [...this.#byTimmName.keys()].sort(),
+      diffusers: [...this.#byClassName.keys()].sort(),
+    };
+  }
 }

@@ -57,3 +57,16 @@ export interface TimmFamily {
   readonly build: (name: string, args: TimmArgs) => Module;
   readonly source: string;
 }
+
+/**
+ * One diffusers model class (`_class_name` in its config.json): its `__init__` defaults, its `_no_split_modules`
+ * (null where the class leaves it None: accelerate then walks leaves only) and how to build its module tree.
+ */
+export interface DiffusersModel {
+  readonly className: string;
+  readonly defaults: Readonly<Record<string, unknown>>;
+  readonly noSplitModules: readonly string[] | null;
+  readonly build: (config: Config) => Module;
+  /** The diffusers modeling file this is ported from. */
+  readonly source: string;
+}

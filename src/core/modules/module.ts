@@ -44,6 +44,12 @@ export interface Tensor {
    * a shared module): PyTorch's de-duplication counts it at its first name only, so it weighs nothing here.
    */
   readonly tied?: boolean;
+  /**
+   * A Parameter tied by assignment (`lm_head.weight = embed_tokens.weight` from `tie_weights()`, `decoder.bias =
+   * self.bias`): accelerate's `init_empty_weights` re-wraps it, so its measure counts it in full (and so do the
+   * tables here), while the real model holds one tensor: the Planner counts it once.
+   */
+  readonly sharedInPytorch?: boolean;
 }
 
 export type Named<T> = readonly (readonly [string, T])[];

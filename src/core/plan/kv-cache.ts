@@ -16,7 +16,7 @@
  * - Encoder-decoder: decoder self-attention over `seq` plus cross-attention K/V over the encoder's tokens.
  */
 import { Config, resolveConfig, type RawConfig } from "../config/config.js";
-import { transformersArchitecture } from "../architectures/registry.js";
+import type { ArchitectureLookup } from "../architectures/registry.js";
 import type { KvCacheDetail, KvCacheLayerGroup } from "./types.js";
 
 export interface KvRequest {
@@ -50,15 +50,21 @@ function need(c: Config, keys: readonly string[]): number {
   return v;
 }
 
-/** The language model's config: `text_config` for multimodal wrappers (Gemma 3, Mistral 3, Llama 4…). */
-export function textConfigOf(c: Config): Config {
+/** No architectures at hand (header-only plans): a nested config keeps only the values it states. */
+const NO_LOOKUP: ArchitectureLookup = () => undefined;
+
+/**
+ * The language model's config: `text_config` for multimodal wrappers (Gemma 3, Mistral 3, Llama 4…), with the
+ * class defaults of its `model_type` as `lookup` finds them.
+ */
+export function textConfigOf(c: Config, lookup: ArchitectureLookup = NO_LOOKUP): Config {
   const text = c.get("text_config");
   if (text && typeof text === "object" && !Array.isArray(text) && first(c, ["num_hidden_layers"]) === undefined) {
     const raw = text as RawConfig;
     const parentType = String(c.get("model_type") ?? "");
     const candidates = [raw.model_type, `${parentType}_text`, parentType].filter((t): t is string => typeof t === "string");
     for (const t of candidates) {
-      const arch = transformersArchitecture(t);
+      const arch = lookup(t);
       if (arch) return resolveConfig(raw, arch.config, `${c.label}.text_config`);
     }
     return new Config({ ...raw }, {}, `${c.label}.text_config`);
@@ -165,8 +171,8 @@ export function noKvCache(reason: string): KvResult {
  * The cache for `batch` sequences of `seq` tokens. `generative` says whether the model decodes at all (a causal
  * LM or an encoder-decoder); encoders get an empty cache.
  */
-export function kvCache(config: Config, req: KvRequest, generative: boolean): KvResult {
-  const c = textConfigOf(config);
+export function kvCache(config: Config, req: KvRequest, generative: boolean, lookup: ArchitectureLookup = NO_LOOKUP): KvResult {
+  const c = textConfigOf(config, lookup);
   const modelType = String(c.get("model_type") ?? config.get("model_type") ?? "");
   const { batch, seq, bytes } = req;
 

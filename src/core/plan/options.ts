@@ -6,7 +6,7 @@
  */
 import { optionError, optionRef as ref } from "../errors.js";
 import { findGpu } from "./gpus.js";
-import { FSDP_MODES, OFFLOADS, OPTIMIZERS, PLAN_DTYPES, PRECISIONS, QUANTIZATIONS, TRAIN_METHODS, ZERO_STAGES, type PlanOptions } from "./types.js";
+import { ATTN_IMPLEMENTATIONS, FSDP_MODES, OFFLOADS, OPTIMIZERS, PLAN_DTYPES, PRECISIONS, QUANTIZATIONS, TRAIN_METHODS, ZERO_STAGES, type PlanOptions } from "./types.js";
 
 export type PlanOptionKey = keyof PlanOptions;
 
@@ -18,6 +18,8 @@ interface Common {
   /** Placeholder for the value in `--help`. */
   readonly valueName?: string;
   readonly description: string;
+  /** The one kind of plan the option means something for; given with the other, it is refused (not ignored). */
+  readonly appliesTo?: "inference" | "training";
 }
 
 /** How an option's value is written and checked. */
@@ -46,11 +48,11 @@ export const PLAN_OPTION_TABLE = {
     valueName: "N",
     description: "encoder tokens for encoder-decoder models (default: the sequence length)",
   },
-  dtype: { name: "dtype", kind: "choice", choices: PLAN_DTYPES, default: "bfloat16", valueName: "DTYPE", description: "inference weights dtype" },
-  kvDtype: { name: "kv-dtype", aliases: ["kv_dtype"], kind: "choice", choices: PLAN_DTYPES, valueName: "DTYPE", description: "KV cache dtype (default: the compute dtype)" },
-  quantization: { name: "quantization", kind: "choice", choices: QUANTIZATIONS, valueName: "METHOD", description: "quantized inference weights" },
+  dtype: { name: "dtype", appliesTo: "inference", kind: "choice", choices: PLAN_DTYPES, default: "bfloat16", valueName: "DTYPE", description: "inference weights dtype" },
+  kvDtype: { name: "kv-dtype", appliesTo: "inference", aliases: ["kv_dtype"], kind: "choice", choices: PLAN_DTYPES, valueName: "DTYPE", description: "KV cache dtype (default: the compute dtype)" },
+  quantization: { name: "quantization", appliesTo: "inference", kind: "choice", choices: QUANTIZATIONS, valueName: "METHOD", description: "quantized inference weights" },
   doubleQuant: { name: "double-quant", aliases: ["double_quant"], kind: "switch", default: false, description: "bitsandbytes 4-bit double quantization (nf4/fp4, QLoRA)" },
-  groupSize: { name: "group-size", aliases: ["group_size"], kind: "integer", min: 1, default: 128, valueName: "N", description: "GPTQ/AWQ group size" },
+  groupSize: { name: "group-size", appliesTo: "inference", aliases: ["group_size"], kind: "integer", min: 1, default: 128, valueName: "N", description: "GPTQ/AWQ group size" },
   overheadMb: {
     name: "overhead-mb",
     aliases: ["overhead_mb"],
@@ -59,18 +61,54 @@ export const PLAN_OPTION_TABLE = {
     valueName: "MIB",
     description: "per-GPU runtime overhead in MiB (default: CUDA context + allocator reserve)",
   },
-  optimizer: { name: "optimizer", kind: "choice", choices: OPTIMIZERS, default: "adamw", valueName: "OPT", description: "training optimizer" },
-  precision: { name: "precision", kind: "choice", choices: PRECISIONS, default: "mixed-bf16", valueName: "P", description: "training precision" },
+  optimizer: {
+    name: "optimizer",
+    appliesTo: "training",
+    kind: "choice",
+    choices: OPTIMIZERS,
+    default: "adamw_torch",
+    valueName: "OPT",
+    description: "Trainer's optim name: adamw_torch, adamw_torch_fused, adamw_hf, adamw_bnb_8bit, paged_adamw_8bit, paged_adamw_32bit, lion_8bit, adafactor, sgd…",
+  },
+  optimizerInBackward: {
+    name: "optimizer-in-backward",
+    appliesTo: "training",
+    aliases: ["optimizer_in_backward", "optimizer-in-bwd"],
+    kind: "switch",
+    default: false,
+    description: "apply and free each gradient during backward (torchtune optimizer_in_bwd)",
+  },
+  attnImplementation: {
+    name: "attn-implementation",
+    aliases: ["attn_implementation"],
+    kind: "choice",
+    choices: ATTN_IMPLEMENTATIONS,
+    valueName: "IMPL",
+    description: "eager, sdpa or flash_attention_2 (default: what transformers picks, sdpa where supported)",
+  },
+  promptLen: {
+    name: "prompt-len",
+    appliesTo: "inference",
+    aliases: ["prompt_len"],
+    kind: "integer",
+    min: 1,
+    valueName: "N",
+    description: "prompt tokens of the prefill (default: the sequence length)",
+  },
+  imageSize: { name: "image-size", aliases: ["image_size"], kind: "integer", min: 1, valueName: "PX", description: "vision models: input side in pixels (default: the model's input size)" },
+  precision: { name: "precision", appliesTo: "training", kind: "choice", choices: PRECISIONS, default: "mixed-bf16", valueName: "P", description: "training precision" },
   gradientCheckpointing: {
+    appliesTo: "training",
     name: "gradient-checkpointing",
     aliases: ["gradient_checkpointing"],
     kind: "switch",
     default: false,
     description: "recompute activations in backward",
   },
-  chunkedLoss: { name: "chunked-loss", aliases: ["chunked_loss"], kind: "switch", default: false, description: "loss over 8 token chunks (torchtune): 1/8 of the logits at once" },
-  loraR: { name: "lora-r", aliases: ["lora_r"], kind: "integer", min: 1, default: 8, valueName: "R", description: "LoRA rank (PEFT's default)" },
+  chunkedLoss: { name: "chunked-loss", appliesTo: "training", aliases: ["chunked_loss"], kind: "switch", default: false, description: "loss over 8 token chunks (torchtune): 1/8 of the logits at once" },
+  loraR: { name: "lora-r", appliesTo: "training", aliases: ["lora_r"], kind: "integer", min: 1, default: 8, valueName: "R", description: "LoRA rank, PEFT's r" },
   loraTargets: {
+    appliesTo: "training",
     name: "lora-targets",
     aliases: ["lora_targets"],
     kind: "list",
@@ -80,9 +118,9 @@ export const PLAN_OPTION_TABLE = {
     description: "all-linear or module names: q_proj,v_proj",
   },
   gpus: { name: "gpus", kind: "integer", min: 1, default: 1, valueName: "N", description: "number of GPUs" },
-  zero: { name: "zero", kind: "integer", min: 1, choices: ZERO_STAGES, valueName: "STAGE", description: "DeepSpeed ZeRO stage (training, with the number of GPUs)" },
-  offload: { name: "offload", kind: "choice", choices: OFFLOADS, valueName: "WHAT", description: "with ZeRO: cpu (params + optimizer) or optimizer" },
-  fsdp: { name: "fsdp", kind: "choice", choices: FSDP_MODES, valueName: "MODE", description: "PyTorch FSDP sharding (training, with the number of GPUs)" },
+  zero: { name: "zero", appliesTo: "training", kind: "integer", min: 1, choices: ZERO_STAGES, valueName: "STAGE", description: "DeepSpeed ZeRO stage (training, with the number of GPUs)" },
+  offload: { name: "offload", appliesTo: "training", kind: "choice", choices: OFFLOADS, valueName: "WHAT", description: "with ZeRO: cpu (params + optimizer) or optimizer" },
+  fsdp: { name: "fsdp", appliesTo: "training", kind: "choice", choices: FSDP_MODES, valueName: "MODE", description: "PyTorch FSDP sharding (training, with the number of GPUs)" },
   tp: { name: "tp", kind: "integer", min: 1, valueName: "N", description: "tensor-parallel degree (inference default: the number of GPUs)" },
   gpu: { name: "gpu", kind: "gpu", valueName: "NAME", description: "an accelerator from the GPU catalog: adds fits, gpusNeeded, maxBatchSize, maxSeqLen" },
 } as const satisfies { readonly [K in PlanOptionKey]-?: PlanOptionDef };
@@ -170,12 +208,24 @@ export function validatePlanOptions(o: PlanOptions): void {
     throw optionError`${o.loraR !== undefined ? loraR : loraTargets} needs ${train} lora or ${train} qlora`;
   }
   if (o.zero !== undefined && o.fsdp !== undefined) throw optionError`${zero} and ${fsdp} are exclusive`;
-  if (o.zero !== undefined && !o.train) throw optionError`${zero} applies to ${train}`;
-  if (o.fsdp !== undefined && !o.train) throw optionError`${fsdp} applies to ${train}`;
+  for (const key of PLAN_OPTION_KEYS) {
+    const def: PlanOptionDef = PLAN_OPTION_TABLE[key];
+    if (o[key] === undefined || def.appliesTo === undefined) continue;
+    if (def.appliesTo === "training" && !o.train) throw optionError`${ref(key)} applies to ${train}`;
+    if (def.appliesTo === "inference" && o.train) throw optionError`${ref(key)} applies to ${inference}`;
+  }
   // Sharding across an unstated number of GPUs would silently mean one: the count is part of the question.
   if (o.zero !== undefined && o.gpus === undefined) throw optionError`${zero} needs ${gpus} (how many GPUs share the states)`;
   if (o.fsdp !== undefined && o.gpus === undefined) throw optionError`${fsdp} needs ${gpus} (how many GPUs share the states)`;
   if (o.offload && o.zero === undefined) throw optionError`${offload} needs ${zero}`;
   if (o.tp !== undefined && o.gpus !== undefined && o.tp > o.gpus) throw optionError`${tp} ${o.tp} needs at least ${o.tp} GPUs (${gpus} ${o.gpus})`;
+  if (o.optimizerInBackward && (o.zero !== undefined || o.fsdp !== undefined)) {
+    throw optionError`${ref("optimizerInBackward")} is single-process (torchtune): not with ${zero} or ${fsdp}`;
+  }
+  const fp32 = o.train ? o.precision === "fp32" : o.dtype === "float32";
+  if (o.attnImplementation === "flash_attention_2" && fp32) throw optionError`${ref("attnImplementation")} flash_attention_2 runs in float16/bfloat16 only (not with float32)`;
+  if (o.promptLen !== undefined && o.seqLen !== undefined && o.promptLen > o.seqLen) {
+    throw optionError`${ref("promptLen")} ${o.promptLen} is longer than ${ref("seqLen")} ${o.seqLen}`;
+  }
   validated.add(o);
 }

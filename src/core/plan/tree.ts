@@ -19,6 +19,8 @@ export interface LinearLayer {
   readonly isHead: boolean;
   /** A GPT-2 `Conv1D` (weight stored [in, out]). */
   readonly conv1d: boolean;
+  /** The head's weight is the input embedding's tensor (tie_word_embeddings): it weighs nothing more. */
+  readonly tied?: boolean;
 }
 
 export interface EmbeddingLayer {
@@ -39,8 +41,16 @@ export interface ConvLayer {
 }
 
 export interface TreeStats {
-  /** Parameters counted once (tied tensors at their first name), as accelerate and PyTorch count them. */
+  /**
+   * Parameters counted once, as the running model holds them: tensors tied in the tree at their first name, and an
+   * output head tied to the input embeddings (`tie_word_embeddings`) not at all — accelerate's table counts that
+   * head in full (its empty-weights init re-wraps the assigned Parameter), a loaded model shares one tensor.
+   */
   readonly parameters: number;
+  /** Elements of the output-head weight that shares the input embedding's storage (0 when untied). */
+  readonly tiedHeadParameters: number;
+  /** Elements of the largest parameter tensor (per-tensor optimizer loops). */
+  readonly largestParameterNumel: number;
   readonly linears: readonly LinearLayer[];
   readonly embeddings: readonly EmbeddingLayer[];
   readonly convs: readonly ConvLayer[];
@@ -90,7 +100,15 @@ function isConv(m: Module): boolean {
   return /^Conv[123]d$/.test(m.cls) && w !== undefined && w.shape.length >= 3;
 }
 
-export function treeStats(root: Module, noSplitModules: readonly string[] = []): TreeStats {
+export interface TreeStatsOptions {
+  /**
+   * The config's `tie_word_embeddings` (the text config's, for multimodal wrappers): `tie_weights()` makes the
+   * output head's weight the input embedding's Parameter, one storage under two names.
+   */
+  readonly tieWordEmbeddings?: boolean;
+}
+
+export function treeStats(root: Module, noSplitModules: readonly string[] = [], options: TreeStatsOptions = {}): TreeStats {
   const noSplit = new Set(noSplitModules);
   const linears: LinearLayer[] = [];
   const embeddings: EmbeddingLayer[] = [];
@@ -101,13 +119,16 @@ export function treeStats(root: Module, noSplitModules: readonly string[] = []):
   let otherBufferBytes = 0;
   let largestOwn = 0;
   let largestBlock = 0;
+  let largestParameterNumel = 0;
   const blockCache = new WeakMap<Module, number>();
+  // Output heads whose weight the build already marked as the embedding's tensor (`sharedInPytorch`): not counted.
+  const uncountedHeads = new Set<string>();
 
   const blockParams = (m: Module): number => {
     const hit = blockCache.get(m);
     if (hit !== undefined) return hit;
     let n = 0;
-    for (const [, t] of m.params) if (!t.tied) n += numel(t.shape);
+    for (const [, t] of m.params) if (!t.tied && !t.sharedInPytorch) n += numel(t.shape);
     for (const [, c] of m.children) n += blockParams(c);
     for (const r of m.items ?? []) n += blockParams(r.module) * r.count;
     blockCache.set(m, n);
@@ -119,8 +140,10 @@ export function treeStats(root: Module, noSplitModules: readonly string[] = []):
     let own = 0;
     for (const [, t] of m.params) {
       own += numel(t.shape);
-      if (t.tied) continue;
+      // Real memory: a tensor tied by assignment is the one it was tied to.
+      if (t.tied || t.sharedInPytorch) continue;
       parameters += numel(t.shape) * count;
+      largestParameterNumel = Math.max(largestParameterNumel, numel(t.shape));
       paramShapes.push({ shape: t.shape, count });
     }
     largestOwn = Math.max(largestOwn, own);
@@ -136,6 +159,7 @@ export function treeStats(root: Module, noSplitModules: readonly string[] = []):
       const bias = m.params.find(([n]) => n === "bias")?.[1];
       if (isLinear(m) || (m.cls === "Conv1D" && w.shape.length === 2)) {
         const conv1d = m.cls === "Conv1D";
+        if (w.sharedInPytorch) uncountedHeads.add(path);
         const [a, b] = w.shape as [number, number];
         linears.push({
           path,
@@ -163,9 +187,30 @@ export function treeStats(root: Module, noSplitModules: readonly string[] = []):
     }
   };
   walk(root, "", 1);
+  // get_input_embeddings() is the first token embedding of the model; the tied head has its [vocab, hidden] shape.
+  let tiedHeadParameters = 0;
+  let finalLinears: LinearLayer[] = linears;
+  if (options.tieWordEmbeddings) {
+    const head = linears.find((l) => l.isHead && l.count === 1 && !l.conv1d);
+    const input = head && embeddings.find((e) => e.num === head.outFeatures && e.dim === head.inFeatures);
+    if (head && input && uncountedHeads.has(head.path)) {
+      tiedHeadParameters = head.inFeatures * head.outFeatures;
+      finalLinears = linears.map((l) => (l === head ? { ...l, tied: true } : l));
+    } else if (head && input) {
+      tiedHeadParameters = head.inFeatures * head.outFeatures;
+      parameters -= tiedHeadParameters;
+      const i = paramShapes.findIndex((s) => s.count === 1 && s.shape.length === 2 && s.shape[0] === head.outFeatures && s.shape[1] === head.inFeatures);
+      // the embedding's own entry comes first in walk order; drop the last matching one (the head's)
+      const last = paramShapes.map((s, k) => ({ s, k })).filter(({ s }) => s.count === 1 && s.shape.length === 2 && s.shape[0] === head.outFeatures && s.shape[1] === head.inFeatures).pop();
+      if (i !== -1 && last && last.k !== i) paramShapes.splice(last.k, 1);
+      finalLinears = linears.map((l) => (l === head ? { ...l, tied: true } : l));
+    }
+  }
   return {
     parameters,
-    linears,
+    tiedHeadParameters,
+    largestParameterNumel,
+    linears: finalLinears,
     embeddings,
     convs,
     paramShapes,

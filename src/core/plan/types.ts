@@ -2,6 +2,8 @@
  * The Planner's inputs and outputs. Field names are a contract: the CLI's `--json` prints `plan` as is,
  * and later versions only add fields.
  */
+import { OPTIMIZER_ALIASES, OPTIMIZER_NAMES } from "./optimizers.js";
+import { ATTN_IMPLEMENTATIONS, type AttnImplementation } from "./activations.js";
 
 export const PLAN_DTYPES = ["float32", "float16", "bfloat16", "fp8"] as const;
 export type PlanDType = (typeof PLAN_DTYPES)[number];
@@ -12,8 +14,12 @@ export type Quantization = (typeof QUANTIZATIONS)[number];
 export const TRAIN_METHODS = ["full", "lora", "qlora"] as const;
 export type TrainMethod = (typeof TRAIN_METHODS)[number];
 
-export const OPTIMIZERS = ["adamw", "adamw-8bit", "sgd", "adafactor"] as const;
+
+/** Hugging Face Trainer's `optim` names, then the short names of the first release (aliases). */
+export const OPTIMIZERS = [...OPTIMIZER_NAMES, ...(Object.keys(OPTIMIZER_ALIASES) as (keyof typeof OPTIMIZER_ALIASES)[])] as const;
 export type Optimizer = (typeof OPTIMIZERS)[number];
+
+export { ATTN_IMPLEMENTATIONS, type AttnImplementation };
 
 export const PRECISIONS = ["fp32", "mixed-bf16", "mixed-fp16", "bf16"] as const;
 export type Precision = (typeof PRECISIONS)[number];
@@ -50,7 +56,16 @@ export interface PlanOptions {
   readonly groupSize?: number;
   /** Replaces the default per-GPU overhead (CUDA context + allocator reserve), in MiB. */
   readonly overheadMb?: number;
+  /** Trainer's `optim` name (default adamw_torch); `adamw`, `adamw-8bit` are aliases. */
   readonly optimizer?: Optimizer;
+  /** torchtune's optimizer-in-backward: each gradient is applied and freed as soon as it is computed. */
+  readonly optimizerInBackward?: boolean;
+  /** transformers' `attn_implementation` (default sdpa: what transformers picks where the model supports it). */
+  readonly attnImplementation?: AttnImplementation;
+  /** Inference: tokens of the prompt processed by the prefill (default: seqLen). */
+  readonly promptLen?: number;
+  /** Vision models: the input side in pixels (default: the model's own input size). */
+  readonly imageSize?: number;
   readonly precision?: Precision;
   readonly gradientCheckpointing?: boolean;
   /** Loss computed over chunks of tokens (torchtune CEWithChunkedOutputLoss / LinearCrossEntropyLoss, 8 chunks): 1/8 of the logits live at once. */
@@ -122,6 +137,24 @@ export interface ParallelDetail {
   readonly largestLayerParameters: number;
 }
 
+export interface PlanPhase {
+  /** `prefill`, `decode` (inference); `forward`, `backward`, `optimizer` (training). */
+  readonly name: string;
+  /** What is resident on each GPU during the phase, overhead included. */
+  readonly bytes: number;
+}
+
+export interface ActivationDetail {
+  readonly attnImplementation: AttnImplementation;
+  /** Training: bytes autograd holds for backward at the end of the forward (what the oracle kit measures). */
+  readonly savedForBackwardBytes?: number;
+  /** Vision models: tokens (or the feature maps' input side) the activations were computed for. */
+  readonly imageSize?: number;
+  readonly tokensPerImage?: number;
+  /** Whether activations are modelled for this architecture (false: counted as 0 and fit searches refuse). */
+  readonly modelled: boolean;
+}
+
 export interface GpuInfo {
   readonly name: string;
   readonly vendor: string;
@@ -139,21 +172,29 @@ export interface Plan {
   readonly activationBytes: number;
   readonly gradientBytes: number;
   readonly optimizerBytes: number;
+  /** Of optimizerBytes, states in unified (paged) memory: evicted to the host under pressure, not in the peak. */
+  readonly pagedOptimizerBytes?: number;
   readonly overheadBytes: number;
-  /** Peak per GPU: what has to fit on each device. */
+  /** Peak per GPU: what has to fit on each device = the largest phase. */
   readonly totalBytes: number;
+  readonly phases: readonly PlanPhase[];
+  readonly peakPhase: string;
+  readonly activations?: ActivationDetail;
   readonly trainableParameters?: number;
   readonly modelStatesPerGpuBytes?: number;
   readonly kvCache?: KvCacheDetail;
   readonly quantization?: QuantizationDetail;
   readonly lora?: LoraDetail;
   readonly parallel?: ParallelDetail;
-  /** The Accelerate Space's "Training using Adam explained" table, from accelerate's float32 total. */
+  /** The Accelerate Space's "Training using Adam explained" table (full training with an Adam optimizer only). */
   readonly stages?: readonly StageRow[];
   readonly gpu?: GpuInfo;
   readonly fits?: boolean;
   readonly gpusNeeded?: number | null;
-  readonly maxBatchSize?: number;
-  readonly maxSeqLen?: number;
+  /** null: activations are not modelled for this architecture, so no batch/context search is made. */
+  readonly maxBatchSize?: number | null;
+  readonly maxSeqLen?: number | null;
+  /** Things the user should know (a sequence longer than the model's positions…); the CLI prints them on stderr. */
+  readonly warnings: readonly string[];
   readonly assumptions: readonly string[];
 }

@@ -3,6 +3,9 @@ import { TABLE_DTYPES, TABLE_HEADERS, tableRows, tableTitle, type TableDType } f
 import { InvalidConfigError, UsageError } from "../errors.js";
 import type { EstimateResult, Library } from "../estimate.js";
 import { countTensors, detectQuantization, layerOf, naturalCompare, type StoredTensor } from "./tensors.js";
+import { plan as planMemory } from "../plan/plan.js";
+import { planModelFromTensors } from "../plan/from-tensors.js";
+import type { PlanOptions } from "../plan/types.js";
 
 export interface WeightsEstimateOptions {
   readonly model: string;
@@ -13,6 +16,8 @@ export interface WeightsEstimateOptions {
   readonly dtypes?: readonly TableDType[];
   /** A class name to report (`LlamaForCausalLM` from config.json, `gguf:llama` from GGUF metadata). */
   readonly modelClass?: string;
+  /** Adds `plan`: the Planner over the stored tensors (geometry from the config, else from the shapes). */
+  readonly plan?: PlanOptions;
 }
 
 /**
@@ -63,5 +68,20 @@ export function estimateFromTensors(tensors: readonly StoredTensor[], options: W
     source: options.source,
     checkpointBytes,
     quantization: quant.method === "none" ? null : { method: quant.method, bits: quant.bits },
+    ...(options.plan
+      ? {
+          plan: planMemory(
+            planModelFromTensors({
+              tensors,
+              counts,
+              source: options.source,
+              modelClass,
+              // GGUF's block types (Q4_K, Q8_0…) are quantized storage whatever the tensor names say.
+              quantized: quant.method !== "none" || (options.source === "gguf" && tensors.some((t) => !/^ggml:(0|1|30)$/.test(t.dtype))),
+              checkpointBytes, ...(options.config ? { config: options.config } : {}) }),
+            options.plan,
+          ),
+        }
+      : {}),
   };
 }

@@ -3,6 +3,7 @@ import { embedding, layerNorm, linear } from "../../modules/blocks.js";
 import { alias, module, repeat, type Module } from "../../modules/module.js";
 import type { Config } from "../../config/config.js";
 import type { TransformersArchitecture } from "../types.js";
+import { renameChild } from "./shared/decoder-variants.js";
 import { bartDecoderLayer, bartForConditionalGeneration, type BartStyle } from "./shared/bart-family.js";
 import { built } from "./shared/build.js";
 
@@ -86,6 +87,7 @@ export const led: TransformersArchitecture = {
   },
   models: {
     AutoModel: (c) => built(ledModel(c), null),
-    AutoModelForSeq2SeqLM: (c) => built(bartForConditionalGeneration(c, STYLE, ledModel(c)), null),
+    // LEDForConditionalGeneration holds its model as `self.led`, not `self.model`.
+    AutoModelForSeq2SeqLM: (c) => built(renameChild(bartForConditionalGeneration(c, STYLE, ledModel(c)), "model", "led"), null),
   },
 };
