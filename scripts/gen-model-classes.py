@@ -145,7 +145,7 @@ def cfg_expr(node, env):
             return ["cfg", node.attr] if obj[1] is None else ["cfg", obj[1] + "." + node.attr]
         raise Unsupported("attribute of non-config")
     if isinstance(node, ast.BinOp):
-        ops = {ast.Mult: "*", ast.Add: "+", ast.Sub: "-", ast.FloorDiv: "//", ast.Div: "/"}
+        ops = {ast.Mult: "*", ast.Add: "+", ast.Sub: "-", ast.FloorDiv: "//", ast.Div: "/", ast.Pow: "**"}
         op = ops.get(type(node.op))
         if not op:
             raise Unsupported("binop")
@@ -305,8 +305,19 @@ def init_attribute(cls_name, attr, config):
                     env[t.id] = cfg_expr(st.value, env)
                 except Unsupported:
                     env[t.id] = ["unknown"]
-            elif isinstance(t, ast.Attribute) and isinstance(t.value, ast.Name) and t.value.id == "self" and t.attr == attr:
-                return cfg_expr(st.value, env)
+            elif isinstance(t, ast.Attribute) and isinstance(t.value, ast.Name) and t.value.id == "self":
+                if t.attr == attr:
+                    return cfg_expr(st.value, env)
+                try:
+                    env["self." + t.attr] = cfg_expr(st.value, env)
+                except Unsupported:
+                    env["self." + t.attr] = ["unknown"]
+    # A @property returning a config value (`ContextPooler.output_dim` → `self.config.pooler_hidden_size`).
+    for st in cls.body:
+        if isinstance(st, ast.FunctionDef) and st.name == attr and any(getattr(d, "id", None) == "property" for d in st.decorator_list):
+            ret = st.body[-1]
+            if isinstance(ret, ast.Return) and ret.value is not None:
+                return cfg_expr(ret.value, {"config": config})
     raise Unsupported(f"{cls_name}.{attr} not assigned in __init__")
 
 
@@ -376,7 +387,7 @@ def run_block(stmts, env, out, home, cls):
             if isinstance(c, ast.Call) and isinstance(c.func, ast.Attribute) and isinstance(c.func.value, ast.Call) and getattr(c.func.value.func, "id", "") == "super" and c.func.attr == "__init__":
                 base_init(cls, c, env, out, home)
                 continue
-            if isinstance(c, ast.Call) and isinstance(c.func, ast.Attribute) and c.func.attr in ("post_init", "warning", "warning_once", "info", "init_weights", "tie_weights"):
+            if isinstance(c, ast.Call) and isinstance(c.func, ast.Attribute) and c.func.attr in ("post_init", "warning", "warning_once", "info", "init_weights", "tie_weights", "warn"):
                 continue
             if isinstance(c, ast.Constant):
                 continue
@@ -545,8 +556,15 @@ def recipe(cls_name):
     names = [a.arg for a in init.args.args][1:]
     if not names or names[0] != "config":
         return None, "init does not take config first"
+    local = {"config": ["config", None]}
+    defaults = init.args.defaults
+    for name, d in zip(names[len(names) - len(defaults):], defaults):
+        try:
+            local[name] = cfg_expr(d, {})
+        except Unsupported:
+            local[name] = ["unknown"]
     try:
-        body = interpret_class(cls, init, {"config": ["config", None]}, home)
+        body = interpret_class(cls, init, local, home)
     except Unsupported as e:
         return None, str(e)
     except (KeyError, IndexError, AttributeError, TypeError) as e:

@@ -4,4 +4,4 @@
  * `estimate-memory/lazy` is the same without them: `estimateAsync` loads what a config needs.
  */
 export * from "./lazy.js";
-export { estimate, supportedArchitectures, ALL_ARCHITECTURES } from "./core/estimate-all.js";
+export { estimate, supportedArchitectures, ALL_ARCHITECTURES, estimatePipeline, estimateSentenceTransformer, estimateWithAdapter } from "./core/estimate-all.js";

@@ -124,3 +124,16 @@ describe("pipeline component records (oracle)", () => {
 
   afterAll(() => console.log(`pipeline component records: ${componentsExact}/${components.length} exact`));
 });
+
+describe("diffusers configs that cannot be built", () => {
+  it.each([
+    [{ _class_name: "StableCascadeUNet", down_num_layers_per_block: [1e9, 1] }, /1000000000 blocks/],
+    [{ _class_name: "AutoencoderKLWan", num_res_blocks: 1e9 }, /1000000000 blocks/],
+    [{ _class_name: "UNet2DConditionModel", layers_per_block: 1e9 }, /blocks: more than/],
+    [{ _class_name: "FluxTransformer2DModel", num_layers: 1e12 }, /too large to count exactly/],
+    [{ _class_name: "UNet2DConditionModel", down_block_types: ["FancyDownBlock2D"], up_block_types: ["UpBlock2D"], block_out_channels: [320] }, /down block `FancyDownBlock2D` is not supported/],
+    [{ _class_name: "NoSuchModel" }, /diffusers class `NoSuchModel` is not supported/],
+  ])("%j → one error line", (config, message) => {
+    expect(() => estimate(config)).toThrow(message);
+  });
+});

@@ -164,9 +164,11 @@ describe("mistral3 (mistralai/Mistral-Small-3.1-24B-Instruct-2503)", () => {
     expect(gen.parameters).toBe(vision + projector + text + V * H);
     expect(Math.round(gen.parameters / 1e9)).toBe(24); // model card: 24B
   });
-  it("holds pixtral's 2-D rotary table: (1540 / 14)² rows of head_dim", () => {
-    const table = 110 * 110 * 64 * 4;
-    expect(measure(raw, "AutoModel").bufferBytes).toBe(2 * table + 2 * (hd / 2) * 4);
+  it("holds pixtral's axial rotary frequencies as transformers 5.18 does: head_dim / 2 of them, and a copy", () => {
+    // modeling_pixtral.py (5.18) PixtralVisionRotaryEmbedding: inv_freq = arange(0, 64, 2) reordered, plus
+    // original_inv_freq; the text model's rotary holds the same pair for its head_dim. All float32.
+    const vision = 2 * (64 / 2) * 4;
+    expect(measure(raw, "AutoModel").bufferBytes).toBe(vision + 2 * (hd / 2) * 4);
   });
 });
 

@@ -173,3 +173,18 @@ describe("shipped pipelines (catalog/pipelines)", () => {
     }
   });
 });
+
+describe("a model_index.json given where a model config is expected", () => {
+  it("says it is a pipeline", async () => {
+    const { code, stderr } = await run(join(FLUX, "model_index.json"), "--json");
+    // A model_index.json path is read as its pipeline folder…
+    expect(code).toBe(0);
+    expect(stderr).toBe("");
+    const dir = tempDir();
+    writeFileSync(join(dir, "config.json"), readFileSync(join(FLUX, "model_index.json")));
+    // …but as a model's config.json it is refused with a pointer to the folder.
+    const wrong = await run(dir);
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toMatch(/^error: .*`FluxPipeline` is a pipeline \(model_index\.json\): pass its folder or Hub id/);
+  });
+});

@@ -5,7 +5,7 @@
  */
 import type { EstimateOptions, EstimateResult, Library } from "../core/estimate.js";
 import { estimateAsync, estimatePipelineAsync, loadedEstimator } from "../core/load-architectures.js";
-import { UnsupportedArchitectureError, UsageError } from "../core/errors.js";
+import { optionError, optionRef, UnsupportedArchitectureError, UsageError } from "../core/errors.js";
 import type { TableDType } from "../core/measure/table-rows.js";
 import type { PlanOptions } from "../core/plan/types.js";
 import { estimateFromTensors } from "../core/weights/estimate-weights.js";
@@ -58,6 +58,34 @@ export async function estimateResolved(resolved: ResolvedModel, request: Estimat
   if (resolved.pipeline) {
     if (request.plan) throw new UsageError("planning diffusion pipelines is not supported yet (run without a planner option)");
     return [await estimatePipelineAsync(resolved.pipeline.modelIndex, resolved.pipeline.components, { model: resolved.name, ...(request.dtypes ? { dtypes: request.dtypes } : {}) })];
+  }
+  if (resolved.adapter) {
+    const base = resolved.adapter.base;
+    if (!base || base.config === undefined || base.pipeline || base.sentenceTransformer) {
+      throw new UnsupportedArchitectureError(`the adapter's base \`${resolved.adapter.baseName}\` has no transformers config.json to build`, resolved.adapter.baseName);
+    }
+    if (request.plan) {
+      // The planner plans the base with this adapter's LoRA: its r and targets, unless the options say otherwise.
+      const a = resolved.adapter.config as Record<string, unknown>;
+      const targets = a.target_modules;
+      if (typeof targets === "string" && targets !== "all-linear") {
+        throw optionError`this adapter's target_modules is a regex; the planner takes a list or all-linear (pass ${optionRef("loraTargets")})`;
+      }
+      const fromAdapter = {
+        ...(typeof a.r === "number" ? { loraR: a.r } : {}),
+        ...(targets === "all-linear" || Array.isArray(targets) ? { loraTargets: targets as "all-linear" | string[] } : {}),
+      };
+      return [await estimateConfig(base.config, { model: resolved.name, plan: { ...fromAdapter, ...request.plan }, ...(request.dtypes ? { dtypes: request.dtypes } : {}) })];
+    }
+    // Rare paths (local folders, the shipped catalog): the estimator over every architecture, loaded on demand.
+    const { estimateWithAdapter } = await import("../core/estimate-all.js");
+    return [estimateWithAdapter(base.config, resolved.adapter.config, { model: resolved.name, ...(request.dtypes ? { dtypes: request.dtypes } : {}) })];
+  }
+  if (resolved.sentenceTransformer) {
+    if (request.plan) throw new UsageError("planning sentence-transformers models is not supported yet (run without a planner option)");
+    const { modules, configs } = resolved.sentenceTransformer;
+    const { estimateSentenceTransformer } = await import("../core/estimate-all.js");
+    return [estimateSentenceTransformer(modules, configs, { model: resolved.name, ...(request.dtypes ? { dtypes: request.dtypes } : {}) })];
   }
   if (resolved.config === undefined) return fromHeaders();
   try {

@@ -5,7 +5,7 @@ import { TABLE_DTYPES, type TableDType } from "../core/measure/table-rows.js";
 import { supportedArchitectures } from "../core/load-architectures.js";
 import { GatedRepoError } from "../hub/errors.js";
 import { hubSettings } from "../hub-node/settings.js";
-import { catalogIndex, catalogPipelines } from "../hub-node/catalog.js";
+import { catalogIndex, catalogPipelines, catalogSentenceTransformers } from "../hub-node/catalog.js";
 import { renderComponents } from "../core/format/components.js";
 import { estimateModel, type EstimateRequest } from "../app/estimate-model.js";
 import { errorMessage } from "../app/option-names.js";
@@ -117,8 +117,7 @@ const HELP: HelpText = {
       title: "planner (memory to run or train the model; the options below need --inference or --train)",
       options: [...Object.keys(PLAN_OPTIONS), "list-gpus"],
     },
-    { title: "output and batches", options: ["format", "json", "from-file"] },
-    { title: "fits (the shipped models that fit a GPU, largest first)", options: ["top"] },
+    { title: "output and batches", options: ["format", "json", "from-file", "top"] },
     { title: "serve (the web page and /api/estimate)", options: ["port", "host", "use-token"] },
     {
       title: "general",
@@ -239,7 +238,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
   }
   if (o["list-models"]) {
     const { models, aliases } = catalogIndex();
-    io.stdout(`${[...Object.keys(models), ...Object.keys(aliases), ...Object.keys(catalogPipelines())].sort().join("\n")}\n`);
+    io.stdout(`${[...Object.keys(models), ...Object.keys(aliases), ...Object.keys(catalogPipelines()), ...Object.keys(catalogSentenceTransformers())].filter((id, i, all) => all.indexOf(id) === i).sort().join("\n")}\n`);
     return 0;
   }
   if (o["list-gpus"]) {
@@ -347,7 +346,10 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     } else if (!("error" in outcome)) {
       for (const result of outcome.results) {
         if (result.components) io.stdout(`Loading pipeline \`${outcome.model}\` (${result.modelClass})...\n${result.table}\n${renderComponents(result)}\n`);
-        else if (result.source === "config") io.stdout(`Loading pretrained config for \`${outcome.model}\` from \`${result.library}\`...\n${result.table}\n${result.plan ? `${renderPlan(result.plan)}\n` : ""}`);
+        else if (result.adapter) {
+          const a = result.adapter;
+          io.stdout(`Loading adapter \`${outcome.model}\` (${a.method}, r=${a.r}, ${a.targetedModules} modules) on \`${result.modelClass}\`...\n${result.table}\nadapter: ${a.parameters.toLocaleString("en-US")} parameters (float32 ${a.bytes.toLocaleString("en-US")} bytes), included in the table\n`);
+        } else if (result.source === "config") io.stdout(`Loading pretrained config for \`${outcome.model}\` from \`${result.library}\`...\n${result.table}\n${result.plan ? `${renderPlan(result.plan)}\n` : ""}`);
         else io.stdout(`Reading ${result.source} headers of \`${result.model}\` (no buildable config)...\n${result.table}\n`);
       }
     }

@@ -10,6 +10,8 @@ import { ArchitectureRegistry, type ArchitectureSet } from "./architectures/regi
 import type { ModelBuild } from "./architectures/types.js";
 import type { RawConfig } from "./config/config.js";
 import { buildDiffusers as buildDiffusersWith, buildTimm as buildTimmWith, buildTransformers as buildTransformersWith, createEstimator } from "./estimate.js";
+import { estimateSentenceTransformer as estimateSentenceTransformerWith } from "./sentence-transformers.js";
+import { estimateWithAdapter as estimateWithAdapterWith } from "./adapter.js";
 import type { ClassRequest } from "./architectures/transformers/shared/model-class.js";
 
 export const ALL_ARCHITECTURES: ArchitectureSet = { transformers: transformersArchitectures, timm: timmFamilies, diffusers: diffusersModels };
@@ -22,3 +24,10 @@ export const timmFamily = (name: string) => registry.timm(name);
 export const buildTransformers = (raw: RawConfig, modelName?: string, request?: ClassRequest): ModelBuild => buildTransformersWith(registry, raw, modelName, request);
 export const buildDiffusers = (raw: RawConfig, className?: string): ModelBuild => buildDiffusersWith(registry, raw, className);
 export const buildTimm = (raw: RawConfig, nameHint?: string): ModelBuild => buildTimmWith(registry, raw, nameHint);
+
+/** A sentence-transformers model (modules.json) with every architecture at hand. */
+export const estimateSentenceTransformer = (...args: DropFirst<Parameters<typeof estimateSentenceTransformerWith>>) => estimateSentenceTransformerWith(registry, ...args);
+/** A base model plus its PEFT adapter, with every architecture at hand. */
+export const estimateWithAdapter = (...args: DropFirst<Parameters<typeof estimateWithAdapterWith>>) => estimateWithAdapterWith(registry, ...args);
+
+type DropFirst<T extends readonly unknown[]> = T extends readonly [unknown, ...infer R] ? R : never;

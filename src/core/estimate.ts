@@ -11,6 +11,7 @@ import { largestLayer } from "./measure/largest-layer.js";
 import { TABLE_DTYPES, TABLE_HEADERS, tableRows, tableTitle, type TableDType, type TableRow } from "./measure/table-rows.js";
 import { createAsciiTable } from "./format/ascii-table.js";
 import { estimatePipeline, type ComponentConfig, type ComponentResult, type PipelineOptions, type SkippedComponent } from "./pipeline.js";
+import type { AdapterSummary } from "./adapter.js";
 import { plan as planMemory, planModelFor, type Plan, type PlanOptions } from "./plan/index.js";
 
 export const LIBRARIES = ["transformers", "timm", "diffusers"] as const;
@@ -38,7 +39,8 @@ export interface EstimateOptions {
 /** The stable result shape (the CLI's `--json` line): later versions add fields, never rename. */
 export interface EstimateResult {
   readonly model: string;
-  readonly library: Library;
+  /** `sentence-transformers` for a modules.json model (its backbone is a transformers model). */
+  readonly library: Library | "sentence-transformers";
   /** The class that was built: `BertModel`, `LlamaForCausalLM`, timm's `ResNet`… */
   readonly modelClass: string;
   readonly parameters: number;
@@ -66,6 +68,10 @@ export interface EstimateResult {
   /** Set when components could not be built: the sums leave them out (listed in `skipped`). */
   readonly partial?: boolean;
   readonly skipped?: readonly SkippedComponent[];
+  /** A PEFT adapter added to its base model (the figures above include it). */
+  readonly adapter?: AdapterSummary;
+  /** sentence-transformers models: each module of modules.json with its float32 bytes. */
+  readonly modules?: readonly { readonly name: string; readonly type: string; readonly bytes: number }[];
 }
 
 export function detectLibrary(config: RawConfig): Library | undefined {
@@ -169,6 +175,9 @@ export function buildDiffusers(registry: ArchitectureRegistry, raw: RawConfig, c
   const name = typeof raw._class_name === "string" ? raw._class_name : className;
   if (!name) throw new InvalidConfigError("the diffusers config has no `_class_name`", "_class_name");
   const model = registry.diffusers(name);
+  if (!model && name.endsWith("Pipeline")) {
+    throw new UsageError(`\`${name}\` is a pipeline (model_index.json): pass its folder or Hub id, whose components are estimated one by one`);
+  }
   if (!model) {
     throw new UnsupportedArchitectureError(
       `diffusers class \`${name}\` is not supported (run \`estimate-memory --list\` to see what is)`,

@@ -61,3 +61,18 @@ export function catalogPipelineDir(id: string): { id: string; path: string } | u
   if (!key) return undefined;
   return { id: key, path: fileURLToPath(new URL(`pipelines/${(all[key] as CatalogPipeline).dir}/`, CATALOG_DIR())) };
 }
+
+let sentenceModels: Readonly<Record<string, CatalogPipeline>> | undefined;
+
+/** catalog/sentence-transformers/index.json: sentence-transformers models shipped with their modules.json. */
+export function catalogSentenceTransformers(): Readonly<Record<string, CatalogPipeline>> {
+  sentenceModels ??= (JSON.parse(readFileSync(new URL("sentence-transformers/index.json", CATALOG_DIR()), "utf8")) as { models: Record<string, CatalogPipeline> }).models;
+  return sentenceModels;
+}
+
+/** The folder of a shipped sentence-transformers model (modules.json + config.json). */
+export function catalogSentenceTransformerDir(id: string): { id: string; path: string } | undefined {
+  const all = catalogSentenceTransformers();
+  if (!Object.hasOwn(all, id)) return undefined;
+  return { id, path: fileURLToPath(new URL(`sentence-transformers/${(all[id] as CatalogPipeline).dir}/`, CATALOG_DIR())) };
+}

@@ -7,7 +7,27 @@ import { MAX_CONFIG_BYTES, type ResolvedModel, type WeightsSource } from "../hub
 import { readLocalSafetensors, readLocalSafetensorsIndex } from "./weights/local-safetensors.js";
 import { readLocalGguf } from "./weights/local-gguf.js";
 import { pipelineEntries, type ComponentConfig } from "../core/pipeline.js";
-import type { ResolvedPipeline } from "../hub/resolved-model.js";
+import type { ResolvedPipeline, ResolvedSentenceTransformer } from "../hub/resolved-model.js";
+import { modulesWithConfig, sentenceModules } from "../core/sentence-transformers.js";
+
+/** A sentence-transformers folder: modules.json, then `<path>/config.json` of its Transformer, Dense… modules. */
+export function readSentenceTransformerFolder(dir: string): ResolvedSentenceTransformer {
+  const modules = readConfigFile(join(dir, "modules.json"));
+  const configs: Record<string, unknown> = {};
+  for (const entry of modulesWithConfig(sentenceModules(modules))) {
+    const file = join(dir, entry.path, "config.json");
+    if (existsSync(file)) configs[entry.path] = readConfigFile(file);
+  }
+  return { modules, configs };
+}
+
+/** A PEFT adapter folder: its adapter_config.json and the base it names (resolved by the caller, as any MODEL). */
+function adapterFolder(dir: string, file: string): ResolvedModel {
+  const config = readConfigFile(file);
+  const base = (config as Record<string, unknown> | null)?.base_model_name_or_path;
+  if (typeof base !== "string" || base === "") throw new InvalidConfigError(`${file} names no \`base_model_name_or_path\``, "base_model_name_or_path");
+  return { name: dir, origin: file, adapter: { config, baseName: base } };
+}
 
 /**
  * A pipeline folder: model_index.json and, for each component holding weights, `<name>/config.json` (diffusers
@@ -43,9 +63,14 @@ async function localGguf(path: string, name: string): Promise<WeightsSource[]> {
  */
 export function resolveLocalPath(model: string): ResolvedModel {
   const stat = statSync(model);
+  if (/(^|[\\/])adapter_config\.json$/.test(model)) return adapterFolder(dirname(model), model);
   if (/(^|[\\/])model_index\.json$/.test(model)) return { name: model, origin: model, pipeline: readPipelineFolder(dirname(model)) };
   if (stat.isDirectory()) {
     if (existsSync(join(model, "model_index.json"))) return { name: model, origin: join(model, "model_index.json"), pipeline: readPipelineFolder(model) };
+    if (existsSync(join(model, "adapter_config.json"))) return adapterFolder(model, join(model, "adapter_config.json"));
+    if (existsSync(join(model, "modules.json"))) {
+      return { name: model, origin: join(model, "modules.json"), sentenceTransformer: readSentenceTransformerFolder(model) };
+    }
     const config = join(model, "config.json");
     const single = join(model, "model.safetensors");
     const index = join(model, "model.safetensors.index.json");

@@ -1,12 +1,12 @@
 import { EstimateError, InvalidConfigError, ModelNotFoundError, optionError, optionRef, UsageError } from "../core/errors.js";
 import { LIBRARIES, type Library } from "../core/estimate.js";
 import { cachedFile, storeFile } from "./cache.js";
-import { catalogPipelineDir, readCatalogConfig } from "./catalog.js";
+import { catalogPipelineDir, catalogSentenceTransformerDir, readCatalogConfig } from "./catalog.js";
 import { GatedRepoError, HubError, HubUnreachableError, RepoNotFoundError } from "../hub/errors.js";
 import { createHubFetch, type HubFetch } from "../hub/hub-fetch.js";
 import { isSafeRepoPath, isSafeRevision, parseHubReference, timmNameFromId, type HubReference } from "../hub/model-ref.js";
 import { looksLikePath, MAX_CONFIG_BYTES, type ResolvedModel, type WeightsSource } from "../hub/resolved-model.js";
-import { readConfigFile, readPipelineFolder, resolveLocalPath } from "./local-model.js";
+import { readConfigFile, readPipelineFolder, readSentenceTransformerFolder, resolveLocalPath } from "./local-model.js";
 import { tensorsFromHeader } from "../hub/weights/safetensors.js";
 import { ggufLabel, tensorsFromGguf } from "../hub/weights/gguf.js";
 import type { HubSettings } from "../hub/settings.js";
@@ -44,6 +44,8 @@ function shippedKind(shipped: NonNullable<ResolvedModel["shipped"]>): string {
 function fromCatalog(name: string, repo: string): ResolvedModel | undefined {
   const pipeline = catalogPipelineDir(repo);
   if (pipeline) return { name, origin: `catalog:${pipeline.id}`, library: "diffusers", pipeline: readPipelineFolder(pipeline.path) };
+  const sentence = catalogSentenceTransformerDir(repo);
+  if (sentence) return { name, origin: `catalog:${sentence.id}`, sentenceTransformer: readSentenceTransformerFolder(sentence.path) };
   const shipped = readCatalogConfig(repo) ?? readCatalogConfig(name);
   if (!shipped) return undefined;
   const timmModelName = shipped.entry.library === "timm" ? timmNameFromId(shipped.id) : undefined;
@@ -174,7 +176,20 @@ export async function resolveModel(input: string, options: ResolveOptions): Prom
     // The refusal does not repeat the path: the answer is the same for every path, whatever is on this disk.
     if (looksLikePath(input)) throw optionError`${optionRef("model")} must be a Hub model id or URL: local paths are not read here`;
   } else {
-    if (existsSync(input)) return resolveLocalPath(input);
+    if (existsSync(input)) {
+      const local = resolveLocalPath(input);
+      if (!local.adapter) return local;
+      // A PEFT adapter: its base is any MODEL (Hub id or local path), resolved the same way (never another adapter).
+      const { baseName } = local.adapter;
+      let base: ResolvedModel;
+      try {
+        base = await resolveModel(baseName, options);
+      } catch (error) {
+        throw new ModelNotFoundError(`the adapter's base \`${baseName}\` cannot be resolved: ${error instanceof Error ? error.message : String(error)}`);
+      }
+      if (base.adapter) throw new InvalidConfigError(`the adapter's base \`${baseName}\` is itself an adapter`);
+      return { ...local, adapter: { ...local.adapter, base } };
+    }
     if (looksLikePath(input)) throw new ModelNotFoundError(`${input}: no such file or folder`);
   }
   const { settings } = options;

@@ -33,6 +33,16 @@ export interface ResolvedModel {
   readonly weights?: () => Promise<WeightsSource[]>;
   /** A diffusers pipeline: its model_index.json and each weight-holding component's config (or why it is missing). */
   readonly pipeline?: ResolvedPipeline;
+  /** A sentence-transformers model (modules.json). */
+  readonly sentenceTransformer?: ResolvedSentenceTransformer;
+  /** A PEFT adapter (adapter_config.json) and, once resolved, its base model. */
+  readonly adapter?: { readonly config: unknown; readonly baseName: string; readonly base?: ResolvedModel };
+}
+
+/** A sentence-transformers model: modules.json and the config.json of each module with weights, by module path. */
+export interface ResolvedSentenceTransformer {
+  readonly modules: unknown;
+  readonly configs: Readonly<Record<string, unknown>>;
 }
 
 export interface ResolvedPipeline {

@@ -125,14 +125,19 @@ export function renderValidationDoc(rows: readonly ValidationRow[] = validationR
   L.push("Units are converted as each source computes them: GiB/MiB = 2^30/2^20 bytes (PyTorch's `… / 1024**3`, vLLM, SGLang,");
   L.push("llama.cpp, nvidia-smi), GB/MB = 10^9/10^6 bytes. Figures read from PyTorch's allocator exclude the CUDA context,");
   L.push("so those rows plan with `--overhead-mb 0`; nvidia-smi rows use the context the source measured, or the default.");
-  L.push("A row is **pending** when its stack needs a planner flag that does not exist yet: its estimate is");
-  L.push("today's planner without that flag, and the flag it will need is listed.");
+  const missingFlags = [...new Set(rows.flatMap((r) => r.c.pendingFlags ?? []))];
+  if (missingFlags.length > 0) {
+    L.push("A row is **pending** when its stack needs a planner flag that does not exist yet: its estimate is today's");
+    L.push(`planner without that flag, and the flag it will need is listed (today: ${missingFlags.map((f) => `\`${f}\``).join(", ")}).`);
+  }
   L.push("");
   L.push("## Summary");
   L.push("");
   L.push(`- ${rows.length} measured cases from ${publishers().length} independent sources (${Object.keys(SOURCES).length} publications).`);
   L.push(`- Within ±10 %: **${withinLine(all)}**; median |error| ${fmt(all.medianAbs, 2)} %.`);
-  L.push(`- Rows whose flags all exist today: ${withinLine(complete)} within ±10 % (${pendingCount} rows are pending a flag).`);
+  if (pendingCount > 0) {
+    L.push(`- Rows whose flags all exist today: ${withinLine(complete)} within ±10 % (${pendingCount} ${pendingCount === 1 ? "row is" : "rows are"} pending a flag).`);
+  }
   L.push(`- ${DIFFUSION_MEASUREMENTS.length} diffusion pipeline measurements from ${diffusionPublishers().length} sources are recorded for the diffusion planner, which does not exist yet.`);
   L.push("");
   L.push("| kind | cases | within ±10 % | median \\|error\\| |");
@@ -157,8 +162,8 @@ export function renderValidationDoc(rows: readonly ValidationRow[] = validationR
   L.push("");
   L.push("## The misses");
   L.push("");
-  L.push("What the planner does not capture yet, for every row outside ±10 % (the planner is being extended on another branch;");
-  L.push("the table is regenerated after each change).");
+  L.push("Why each row outside ±10 % misses: what the planner does not capture, or what the published figure holds that a");
+  L.push("plan does not, with the measured and planned figures. The table is regenerated whenever the planner changes.");
   L.push("");
   for (const r of rows.filter((x) => !x.within)) L.push(`- **\`${r.c.id}\`** (${signed(r.errorPercent)}): ${r.c.missReason ?? "UNEXPLAINED"}.`);
   L.push("");
@@ -178,7 +183,7 @@ export function renderValidationDoc(rows: readonly ValidationRow[] = validationR
   L.push("## Diffusion pipelines (recorded; planner pending)");
   L.push("");
   L.push("Published peaks for diffusion pipelines, with and without offload or quantization, kept as data for the diffusion");
-  L.push("diffusion planner. The flags are those that planner will take; none exists yet, so no error is computed.");
+  L.push("planner. The flags are those that planner will take; it does not exist yet, so no error is computed.");
   L.push("");
   L.push("| # | Measurement | Source | Measures | Measured | Setting | Flags |");
   L.push("|---|---|---|---|---|---|---|");
@@ -222,7 +227,8 @@ export function renderReadmeAccuracy(rows: readonly ValidationRow[] = validation
   const complete = distribution(rows.filter((r) => !r.pending));
   const L: string[] = [README_START];
   L.push(`${rows.length} published measurements from ${publishers().length} independent sources; within ±10 %: **${withinLine(d)}**, median`);
-  L.push(`|error| ${fmt(d.medianAbs, 2)} % (rows whose flags all exist today: ${withinLine(complete)}).`);
+  const pendingCount = rows.length - complete.total;
+  L.push(`|error| ${fmt(d.medianAbs, 2)} %${pendingCount > 0 ? ` (without the ${pendingCount === 1 ? "row" : `${pendingCount} rows`} pending a planner flag: ${withinLine(complete)})` : ""}.`);
   L.push("");
   L.push(`| \\|error\\| | ${d.buckets.map((b) => b.label).join(" | ")} |`);
   L.push(`|---|${d.buckets.map(() => "---").join("|")}|`);

@@ -24,7 +24,8 @@ export type AutoClass =
   | "AutoModelForVision2Seq"
   | "AutoModelForImageTextToText"
   | "AutoModelForSpeechSeq2Seq"
-  | "AutoModelForPreTraining";
+  | "AutoModelForPreTraining"
+  | "AutoModelForTextEncoding";
 
 /**
  * One transformers `model_type`: its config class (defaults, aliases, derived values) and a builder per

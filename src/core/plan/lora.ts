@@ -9,7 +9,7 @@
  * - ConvNd: lora_A = Conv(in, r, kernel) → r × in/groups × kernel, lora_B = Conv(r, out, 1) → out × r.
  * Adapters have no bias (PEFT's default `bias="none"`).
  */
-import { UsageError } from "../errors.js";
+import { optionError, optionRef } from "../errors.js";
 import type { LoraDetail } from "./types.js";
 import type { TreeStats } from "./tree.js";
 
@@ -23,7 +23,7 @@ export function loraAdapters(
   r: number,
   targets: "all-linear" | readonly string[],
 ): { detail: LoraDetail; adafactorElements: number; largestTensor: number } {
-  if (!Number.isInteger(r) || r < 1) throw new UsageError(`--lora-r must be a positive integer (got ${r})`);
+  if (!Number.isInteger(r) || r < 1) throw optionError`${optionRef("loraR")} must be a positive integer (got ${r})`;
   let trainable = 0;
   let modules = 0;
   // Adafactor keeps a row and a column vector per ≥2-D tensor: A [r, in] → r + in, B [out, r] → out + r.
@@ -61,7 +61,7 @@ export function loraAdapters(
       modules += c.count;
     }
     if (modules === 0) {
-      throw new UsageError(`--lora-targets: none of ${targets.join(", ")} names a Linear, Conv1D, Embedding or Conv layer of this model`);
+      throw optionError`${optionRef("loraTargets")}: none of ${targets.join(", ")} names a Linear, Conv1D, Embedding or Conv layer of this model`;
     }
   }
   return { detail: { r, targets, targetedModules: modules, trainableParameters: trainable }, adafactorElements: factored, largestTensor: largest };

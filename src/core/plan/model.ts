@@ -61,7 +61,9 @@ export function planModelFor(
       if (head.module.cls !== first) continue; // another class of the same Auto family: not what the checkpoint runs
       return { module: head.module, noSplitModules: head.noSplitModules, config, generative: kind?.generative ?? false, vocabLoss: kind?.vocabLoss ?? false, accelerateTotalBytes, lookup, ...image };
     }
-    for (const auto of GENERATIVE_CLASSES) {
+    // An encoder-decoder (BART, Pegasus) runs as its seq2seq class, though it also registers a decoder-only CausalLM.
+    const order = config.get("is_encoder_decoder") === true ? [...GENERATIVE_CLASSES.slice(1, 3), GENERATIVE_CLASSES[0]!, ...GENERATIVE_CLASSES.slice(3)] : GENERATIVE_CLASSES;
+    for (const auto of order) {
       const builder = arch.models[auto];
       if (!builder) continue;
       const head = markTiedOutput(builder(config), config);

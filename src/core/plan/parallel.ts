@@ -125,7 +125,10 @@ export function shard(o: PlanOptions, s: ModelStates, stats: TreeStats, gpus: nu
     const unit = stats.largestBlockParameters || L;
     const Tt = Math.ceil(T / tp);
     const statesPerParam = T > 0 ? s.optimizer / T : 0;
-    const gathered = o.fsdp === "full" ? 2 * unit * actBytes : Math.ceil(P / tp) * actBytes;
+    // A QLoRA base is gathered as it is stored (NF4 packed + scales: torchao's NF4 under FSDP2, bitsandbytes'
+    // 4-bit weights all-gather their packed storage), not as 16-bit copies: its average bytes per parameter.
+    const gatherBytes = method === "qlora" && P > 0 ? s.frozenBytes / P : actBytes;
+    const gathered = Math.ceil(o.fsdp === "full" ? 2 * unit * gatherBytes : Math.ceil(P / tp) * gatherBytes);
     const frozenShard = method === "full" ? 0 : Math.ceil(Math.ceil(s.frozenBytes / tp) / dp);
     strategy = `FSDP ${o.fsdp === "full" ? "FULL_SHARD" : "SHARD_GRAD_OP"} over ${dp}${tp > 1 ? ` × tensor parallel ${tp}` : ""}`;
     w = gathered + frozenShard + Math.trunc((trainBytes * Tt) / dp);

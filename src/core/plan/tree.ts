@@ -66,7 +66,7 @@ export interface TreeStats {
 }
 
 /** Names `get_output_embeddings()` returns across transformers heads. */
-const HEAD_PATHS = new Set([
+export const HEAD_PATHS = new Set([
   "lm_head",
   "embed_out",
   "proj_out",

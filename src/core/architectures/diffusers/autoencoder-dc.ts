@@ -1,12 +1,13 @@
 // diffusers/models/autoencoders/autoencoder_dc.py (58eb52c): AutoencoderDC — the deep-compression VAE of Sana
 // (ResBlocks, then EfficientViT blocks with multiscale linear attention; space-to-channel resampling).
 import { batchNorm, conv2d, linear } from "../../modules/blocks.js";
-import { list, module, type Module } from "../../modules/module.js";
+import { list, module, type Module, checkIndexedLayers } from "../../modules/module.js";
 import type { Config } from "../../config/config.js";
 import { InvalidConfigError } from "../../errors.js";
 import type { DiffusersModel } from "../types.js";
 import { unsupported } from "./blocks/config.js";
 import { rmsNorm } from "./blocks/layers.js";
+import { indexed } from "./blocks/runs.js";
 
 /** `get_normalization(norm_type, channels)`: RMSNorm with bias, or BatchNorm2d. */
 function norm(type: string, channels: number): Module {
@@ -67,7 +68,7 @@ function block(type: string, channels: number, headDim: number, scales: number[]
 /** A `str | tuple[str]` argument, one value per stage. */
 function perStage(c: Config, name: string, n: number): string[] {
   const v = c.get(name);
-  if (typeof v === "string") return Array.from({ length: n }, () => v);
+  if (typeof v === "string") return indexed(n, () => v);
   const l = c.list(name);
   if (l.length !== n || !l.every((x) => typeof x === "string")) throw new InvalidConfigError(`AutoencoderDC: \`${name}\` must be a string or one per block`, name);
   return l as string[];
@@ -94,7 +95,7 @@ function autoencoderDC(c: Config): Module {
   const eTypes = perStage(c, "encoder_block_types", eN);
   const eScales = scalesOf(c, "encoder_qkv_multiscales", eN);
   const downBlocks = eCh.map((ch, i) => {
-    const items = Array.from({ length: eLayers[i] ?? 0 }, () => block(eTypes[i]!, ch, headDim, eScales[i]!, "rms_norm"));
+    const items = indexed(eLayers[i] ?? 0, () => block(eTypes[i]!, ch, headDim, eScales[i]!, "rms_norm"));
     if (i < eN - 1 && (eLayers[i] ?? 0) > 0) items.push(down(ch, eCh[i + 1]!));
     return list("Sequential", ...items);
   });
@@ -109,6 +110,7 @@ function autoencoderDC(c: Config): Module {
   const upBlocks = dCh.map((ch, i) => {
     const items: Module[] = [];
     if (i < dN - 1 && (dLayers[i] ?? 0) > 0) items.push(up(dCh[i + 1]!, ch));
+    checkIndexedLayers(dLayers[i] ?? 0, "blocks");
     for (let j = 0; j < (dLayers[i] ?? 0); j++) items.push(block(dTypes[i]!, ch, headDim, dScales[i]!, dNorms[i]!));
     return list("Sequential", ...items);
   });

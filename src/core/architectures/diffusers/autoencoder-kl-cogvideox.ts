@@ -5,6 +5,7 @@ import { list, module, type Module } from "../../modules/module.js";
 import type { Config } from "../../config/config.js";
 import type { DiffusersModel } from "../types.js";
 import { stringList, unsupported } from "./blocks/config.js";
+import { indexed } from "./blocks/runs.js";
 
 const safeConv = (a: number, b: number, k: number) => conv(a, b, [k, k, k], { cls: "CogVideoXSafeConv3d" });
 const causalConv = (a: number, b: number, k = 3) => module("CogVideoXCausalConv3d", { children: { conv: safeConv(a, b, k) } });
@@ -28,7 +29,7 @@ function resnet(a: number, b: number, spatial: number | undefined): Module {
 }
 
 function resnets(a: number, b: number, n: number, spatial?: number): Module {
-  return list("ModuleList", ...Array.from({ length: n }, (_, i) => resnet(i === 0 ? a : b, b, spatial)));
+  return list("ModuleList", ...indexed(n, (_, i) => resnet(i === 0 ? a : b, b, spatial)));
 }
 
 function cogVideoXVae(c: Config): Module {

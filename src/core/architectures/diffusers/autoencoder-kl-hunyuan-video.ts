@@ -6,6 +6,7 @@ import type { Config } from "../../config/config.js";
 import type { DiffusersModel } from "../types.js";
 import { stringList, unsupported } from "./blocks/config.js";
 import { attention } from "./blocks/layers.js";
+import { indexed } from "./blocks/runs.js";
 
 const causalConv = (a: number, b: number, k = 3) => module("HunyuanVideoCausalConv3d", { children: { conv: conv(a, b, [k, k, k], { dims: 3 }) } });
 
@@ -16,7 +17,7 @@ function resnet(a: number, b: number): Module {
 }
 
 function resnets(a: number, b: number, n: number): Module {
-  return list("ModuleList", ...Array.from({ length: n }, (_, i) => resnet(i === 0 ? a : b, b)));
+  return list("ModuleList", ...indexed(n, (_, i) => resnet(i === 0 ? a : b, b)));
 }
 
 function midBlock(c: number, addAttention: boolean): Module {

@@ -8,6 +8,7 @@ import { attention } from "./blocks/layers.js";
 import { upsample2D, samplers } from "./blocks/resnet-2d.js";
 import { spatioTemporalResBlock } from "./blocks/spatio-temporal.js";
 import { vaeEncoder } from "./autoencoder-kl.js";
+import { indexed } from "./blocks/runs.js";
 
 function temporalDecoder(c: Config): Module {
   const channels = c.intList("block_out_channels");
@@ -17,7 +18,7 @@ function temporalDecoder(c: Config): Module {
   const last = channels[channels.length - 1]!;
   const r = [...channels].reverse();
   const resnets = (a: number, b: number, count: number) =>
-    list("ModuleList", ...Array.from({ length: count }, (_, j) => spatioTemporalResBlock(j === 0 ? a : b, b, undefined)));
+    list("ModuleList", ...indexed(count, (_, j) => spatioTemporalResBlock(j === 0 ? a : b, b, undefined)));
   return module("TemporalDecoder", {
     children: {
       conv_in: conv2d(latent, last, 3),

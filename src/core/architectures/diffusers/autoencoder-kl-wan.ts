@@ -1,9 +1,10 @@
 // diffusers/models/autoencoders/autoencoder_kl_wan.py and autoencoder_kl_qwenimage.py (58eb52c): the causal 3D
 // VAE of Wan 2.1 (and Wan 2.2's residual variant), copied by Qwen-Image under its own class names.
 import { conv, conv2d } from "../../modules/blocks.js";
-import { list, module, stateless, type Module } from "../../modules/module.js";
+import { list, module, stateless, type Module, checkIndexedLayers } from "../../modules/module.js";
 import type { Config } from "../../config/config.js";
 import type { DiffusersModel } from "../types.js";
+import { indexed } from "./blocks/runs.js";
 
 type Prefix = "Wan" | "QwenImage";
 
@@ -72,7 +73,7 @@ function encoder(p: Prefix, a: WanVaeArgs): Module {
     const outDim = dims[i + 1]!;
     if (a.residual) {
       const down = i !== last;
-      const resnets = Array.from({ length: a.resBlocks }, (_, j) => residual(p, j === 0 ? inDim : outDim, outDim));
+      const resnets = indexed(a.resBlocks, (_, j) => residual(p, j === 0 ? inDim : outDim, outDim));
       blocks.push(
         module(`${p}ResidualDownBlock`, {
           children: {
@@ -84,6 +85,7 @@ function encoder(p: Prefix, a: WanVaeArgs): Module {
       );
       continue;
     }
+    checkIndexedLayers(a.resBlocks, "blocks");
     for (let j = 0; j < a.resBlocks; j++) {
       blocks.push(residual(p, inDim, outDim));
       if (a.attnScales.includes(scale)) blocks.push(attentionBlock(p, outDim));
@@ -114,7 +116,7 @@ function decoder(p: Prefix, a: WanVaeArgs): Module {
     const inDim = i > 0 && !a.residual ? Math.floor(dims[i]! / 2) : dims[i]!;
     const outDim = dims[i + 1]!;
     const up = i !== last;
-    const resnets = list("ModuleList", ...Array.from({ length: a.resBlocks + 1 }, (_, j) => residual(p, j === 0 ? inDim : outDim, outDim)));
+    const resnets = list("ModuleList", ...indexed(a.resBlocks + 1, (_, j) => residual(p, j === 0 ? inDim : outDim, outDim)));
     if (a.residual) {
       return module(`${p}ResidualUpBlock`, {
         children: {

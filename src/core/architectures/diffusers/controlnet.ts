@@ -1,7 +1,7 @@
 // diffusers/models/controlnets/controlnet.py (58eb52c): ControlNetModel — a copy of the UNet's encoder half
 // (same blocks as UNet2DConditionModel) plus the conditioning-image embedding and the zero-initialised 1×1 convs.
 import { conv2d } from "../../modules/blocks.js";
-import { list, module, type Module } from "../../modules/module.js";
+import { list, module, type Module, checkIndexedLayers } from "../../modules/module.js";
 import type { Config } from "../../config/config.js";
 import type { DiffusersModel } from "../types.js";
 import { stringList, unsupported } from "./blocks/config.js";
@@ -56,6 +56,7 @@ function controlNet(c: Config): Module {
         onlyCrossAttention: s.onlyCross[i]!,
       }),
     );
+    checkIndexedLayers(s.layers[i]!, "blocks");
     for (let j = 0; j < s.layers[i]! + (final ? 0 : 1); j++) zeroConvs.push(conv2d(out, out, 1));
   }
   const last = channels[n - 1]!;

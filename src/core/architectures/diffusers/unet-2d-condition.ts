@@ -7,6 +7,7 @@ import type { DiffusersModel } from "../types.js";
 import { optionalPerBlock, perBlock, stringList, unsupported } from "./blocks/config.js";
 import { timestepEmbedding, timesteps } from "./blocks/layers.js";
 import { downBlock2D, midBlock2D, upBlock2D, type BlockArgs } from "./blocks/unet-2d-blocks.js";
+import { indexed } from "./blocks/runs.js";
 
 export const UNET_2D_CONDITION_DEFAULTS = {
   in_channels: 4,
@@ -64,7 +65,7 @@ export function unetBlockSettings(c: Config, blocks: number) {
     crossDims: perBlock(c, "cross_attention_dim", blocks),
     layers: perBlock(c, "layers_per_block", blocks),
     transformerLayers: perBlock(c, "transformer_layers_per_block", blocks),
-    onlyCross: Array.isArray(onlyCross) ? onlyCross.map(Boolean) : Array.from({ length: blocks }, () => Boolean(onlyCross)),
+    onlyCross: Array.isArray(onlyCross) ? onlyCross.map(Boolean) : indexed(blocks, () => Boolean(onlyCross)),
   };
 }
 

@@ -8,6 +8,7 @@ import { exactDiv, perBlock, stringList, unsupported } from "./blocks/config.js"
 import { timestepEmbedding, timesteps } from "./blocks/layers.js";
 import { downsample2D, samplers, upsample2D } from "./blocks/resnet-2d.js";
 import { spatioTemporalResBlock, transformerSpatioTemporal } from "./blocks/spatio-temporal.js";
+import { indexed } from "./blocks/runs.js";
 
 function svdUnet(c: Config): Module {
   const down = stringList(c, "down_block_types");
@@ -29,11 +30,11 @@ function svdUnet(c: Config): Module {
   const downBlocks = down.map((type, i) => {
     const input = i === 0 ? channels[0]! : channels[i - 1]!;
     const out = channels[i]!;
-    const resnets = list("ModuleList", ...Array.from({ length: layers[i]! }, (_, j) => spatioTemporalResBlock(j === 0 ? input : out, out, temb)));
+    const resnets = list("ModuleList", ...indexed(layers[i]!, (_, j) => spatioTemporalResBlock(j === 0 ? input : out, out, temb)));
     const sampler = samplers(i !== n - 1 && downsample2D(out));
     if (type === "DownBlockSpatioTemporal") return module(type, { children: { resnets, downsamplers: sampler } });
     if (type !== "CrossAttnDownBlockSpatioTemporal") return unsupported("UNetSpatioTemporalConditionModel", `down block \`${type}\``);
-    const attentions = list("ModuleList", ...Array.from({ length: layers[i]! }, () => attn(out, i, heads, cross, tLayers)));
+    const attentions = list("ModuleList", ...indexed(layers[i]!, () => attn(out, i, heads, cross, tLayers)));
     return module(type, { children: { attentions, resnets, downsamplers: sampler } });
   });
 
@@ -55,12 +56,12 @@ function svdUnet(c: Config): Module {
     const count = rl[i]! + 1;
     const resnets = list(
       "ModuleList",
-      ...Array.from({ length: count }, (_, j) => spatioTemporalResBlock((j === 0 ? prev : out) + (j === count - 1 ? input : out), out, temb)),
+      ...indexed(count, (_, j) => spatioTemporalResBlock((j === 0 ? prev : out) + (j === count - 1 ? input : out), out, temb)),
     );
     const sampler = samplers(i !== n - 1 && upsample2D(out));
     if (type === "UpBlockSpatioTemporal") return module(type, { children: { resnets, upsamplers: sampler } });
     if (type !== "CrossAttnUpBlockSpatioTemporal") return unsupported("UNetSpatioTemporalConditionModel", `up block \`${type}\``);
-    const attentions = list("ModuleList", ...Array.from({ length: count }, () => attn(out, i, rh, rx, rt)));
+    const attentions = list("ModuleList", ...indexed(count, () => attn(out, i, rh, rx, rt)));
     return module(type, { children: { attentions, resnets, upsamplers: sampler } });
   });
 

@@ -1,12 +1,13 @@
 // diffusers/models/unets/unet_stable_cascade.py (58eb52c): StableCascadeUNet — Stable Cascade's prior (stage C)
 // and decoder (stage B). No `_no_split_modules`: accelerate's largest layer is a single leaf.
 import { conv2d, convTranspose, linear } from "../../modules/blocks.js";
-import { list, module, stateless, type Module } from "../../modules/module.js";
+import { list, module, stateless, type Module, checkIndexedLayers } from "../../modules/module.js";
 import type { Config } from "../../config/config.js";
 import { InvalidConfigError } from "../../errors.js";
 import type { DiffusersModel } from "../types.js";
 import { exactDiv, unsupported } from "./blocks/config.js";
 import { attention } from "./blocks/layers.js";
+import { indexed } from "./blocks/runs.js";
 
 const norm = () => stateless("SDCascadeLayerNorm");
 
@@ -72,7 +73,7 @@ function stableCascade(c: Config): Module {
     const interp = stateless("Upsample");
     return module("UpDownBlock2d", { children: { blocks: list("ModuleList", ...(mode === "up" ? [interp, mapping] : [mapping, interp])) } });
   };
-  const repeatMappers = (count: number | undefined, ch: number) => list("ModuleList", ...Array.from({ length: Math.max(0, (count ?? 1) - 1) }, () => conv2d(ch, ch, 1)));
+  const repeatMappers = (count: number | undefined, ch: number) => list("ModuleList", ...indexed(Math.max(0, (count ?? 1) - 1), () => conv2d(ch, ch, 1)));
 
   const downBlocks: Module[] = [];
   const downscalers: Module[] = [];
@@ -80,7 +81,7 @@ function stableCascade(c: Config): Module {
   for (let i = 0; i < n; i++) {
     downscalers.push(i === 0 ? stateless("Identity") : list("Sequential", norm(), switched ? upDown(channels[i - 1]!, channels[i]!, "down") : conv2d(channels[i - 1]!, channels[i]!, 2)));
     const built = types[i]!.map((t) => block(t, i));
-    downBlocks.push(list("ModuleList", ...Array.from({ length: downLayers[i]! }, () => built).flat()));
+    downBlocks.push(list("ModuleList", ...indexed(downLayers[i]!, () => built).flat()));
     if (downMappers) downRepeat.push(repeatMappers(downMappers[i], channels[i]!));
   }
   const upBlocks: Module[] = [];
@@ -90,6 +91,7 @@ function stableCascade(c: Config): Module {
     upscalers.push(i > 0 ? list("Sequential", norm(), switched ? upDown(channels[i]!, channels[i - 1]!, "up") : convTranspose(channels[i]!, channels[i - 1]!, [2, 2])) : stateless("Identity"));
     const built = types[i]!.map((t) => block(t, i));
     const items: Module[] = [];
+    checkIndexedLayers(upLayers[i]!, "blocks");
     for (let j = 0; j < upLayers[i]!; j++) {
       types[i]!.forEach((t, k) => items.push(i < n - 1 && j === 0 && k === 0 ? block(t, i, channels[i]!) : built[k]!));
     }

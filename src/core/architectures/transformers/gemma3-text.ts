@@ -7,7 +7,8 @@ import { built, headDim } from "./shared/build.js";
 import { causalLm, gatedMlp } from "./shared/decoder.js";
 import { currentRotary, gAttention, gModel } from "./shared/current-decoder.js";
 
-export const GEMMA3_NO_SPLIT = ["Gemma3DecoderLayer", "SiglipVisionEmbeddings", "SiglipEncoderLayer", "SiglipMultiheadAttentionPoolingHead"];
+/** Gemma3PreTrainedModel's `_no_split_modules` (transformers 5.18); the multimodal model adds its SigLIP tower's (gemma3.ts). */
+export const GEMMA3_NO_SPLIT = ["Gemma3DecoderLayer"];
 
 export const GEMMA3_TEXT_CONFIG: ConfigSpec = {
   modelType: "gemma3_text",

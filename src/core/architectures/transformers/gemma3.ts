@@ -25,6 +25,12 @@ function gemma3Model(c: Config): { model: Module; text: Config } {
   return { model, text };
 }
 
+/**
+ * transformers 5 keeps `_no_split_modules` as a set: the model's own and those of its sub-models, here the SigLIP
+ * vision tower's; the oracle lists it sorted.
+ */
+const GEMMA3_VL_NO_SPLIT = [...GEMMA3_NO_SPLIT, "SiglipEncoderLayer", "SiglipMultiheadAttentionPoolingHead", "SiglipTextEmbeddings", "SiglipVisionEmbeddings"];
+
 /** Gemma3ForConditionalGeneration: the wrapper plus an lm_head tied to the text embeddings when the text config says so. */
 function conditionalGeneration(c: Config): ModelBuild {
   const { model, text } = gemma3Model(c);
@@ -33,7 +39,7 @@ function conditionalGeneration(c: Config): ModelBuild {
   const head = text.bool("tie_word_embeddings")
     ? module("Linear", { params: { weight: [vocab, hidden] } })
     : module("Linear", { params: { weight: [vocab, hidden] } });
-  return built(module("Gemma3ForConditionalGeneration", { children: { model, lm_head: head } }), GEMMA3_NO_SPLIT);
+  return built(module("Gemma3ForConditionalGeneration", { children: { model, lm_head: head } }), GEMMA3_VL_NO_SPLIT);
 }
 
 export const gemma3: TransformersArchitecture = {
@@ -52,7 +58,7 @@ export const gemma3: TransformersArchitecture = {
     attributeMap: { image_token_id: "image_token_index", boi_token_id: "boi_token_index", eoi_token_id: "eoi_token_index" },
   },
   models: {
-    AutoModel: (c) => built(gemma3Model(c).model, GEMMA3_NO_SPLIT),
+    AutoModel: (c) => built(gemma3Model(c).model, GEMMA3_VL_NO_SPLIT),
     AutoModelForCausalLM: conditionalGeneration,
     AutoModelForImageTextToText: conditionalGeneration,
   },

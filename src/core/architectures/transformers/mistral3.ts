@@ -59,6 +59,9 @@ function towerConfig(c: Config, key: string, expected: string, absent: RawConfig
   return resolveConfig((raw ?? absent) as RawConfig, spec, `${c.label}.${key}`);
 }
 
+/** transformers 5 keeps `_no_split_modules` as the set of its own and its sub-models' (text and vision tower). */
+const MISTRAL3_NO_SPLIT = ["MistralDecoderLayer", "PixtralAttentionLayer"];
+
 function mistral3Model(c: Config): { model: Module; text: Config } {
   const vision = towerConfig(c, "vision_config", "pixtral", ABSENT_VISION, PIXTRAL_VISION_CONFIG);
   const text = towerConfig(c, "text_config", "mistral", ABSENT_TEXT, MISTRAL_TEXT_CONFIG);
@@ -91,7 +94,7 @@ function conditionalGeneration(c: Config): ModelBuild {
   const vocab = text.int("vocab_size");
   // Tying follows the text config, as `get_text_config().tie_word_embeddings` decides.
   const head = linear(hidden, vocab, false);
-  return built(module("Mistral3ForConditionalGeneration", { children: { model, lm_head: head } }), []);
+  return built(module("Mistral3ForConditionalGeneration", { children: { model, lm_head: head } }), MISTRAL3_NO_SPLIT);
 }
 
 export const mistral3: TransformersArchitecture = {
@@ -111,7 +114,7 @@ export const mistral3: TransformersArchitecture = {
     attributeMap: { image_token_id: "image_token_index" },
   },
   models: {
-    AutoModel: (c) => built(mistral3Model(c).model, []),
+    AutoModel: (c) => built(mistral3Model(c).model, MISTRAL3_NO_SPLIT),
     AutoModelForImageTextToText: conditionalGeneration,
   },
 };

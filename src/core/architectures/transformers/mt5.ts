@@ -27,6 +27,7 @@ function t5Variant(modelType: string, names: T5Names): TransformersArchitecture 
     config: { ...T5_CONFIG, modelType, defaults: MT5_DEFAULTS },
     models: {
       AutoModel: (c) => built(t5Model(c, names), noSplit),
+      AutoModelForTextEncoding: (c) => built(t5Model(c, names, `${names.prefix}EncoderModel`), noSplit),
       // The stacks as in the base model, then an lm_head (its tie, if configured, is a weight reassignment that
       // accelerate's empty init undoes, so it weighs in full).
       AutoModelForSeq2SeqLM: (c) => {

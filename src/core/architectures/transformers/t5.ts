@@ -75,7 +75,8 @@ export function t5Model(c: Config, names: T5Names, cls = `${names.prefix}Model`)
     children: {
       shared,
       encoder: t5Stack(c, names, shared, false, c.int("num_layers")),
-      decoder: t5Stack(c, names, shared, true, c.int("num_decoder_layers")),
+      // `T5EncoderModel` stops after the encoder.
+      decoder: !cls.endsWith("EncoderModel") && t5Stack(c, names, shared, true, c.int("num_decoder_layers")),
       // `T5ForConditionalGeneration.lm_head`; tied to `shared` by assignment, so it counts in full under accelerate.
       lm_head: cls.endsWith("ForConditionalGeneration") && linear(c.positiveInt("d_model"), c.int("vocab_size"), false),
     },
@@ -124,5 +125,6 @@ export const t5: TransformersArchitecture = {
   models: {
     AutoModel: (c) => built(t5Model(c, { prefix: "T5" }), ["T5Block"]),
     AutoModelForSeq2SeqLM: (c) => built(t5Model(c, { prefix: "T5" }, "T5ForConditionalGeneration"), ["T5Block"]),
+    AutoModelForTextEncoding: (c) => built(t5Model(c, { prefix: "T5" }, "T5EncoderModel"), ["T5Block"]),
   },
 };

@@ -4,6 +4,7 @@
  */
 import { Config, type RawConfig } from "../../../config/config.js";
 import { InvalidConfigError, UnsupportedArchitectureError } from "../../../errors.js";
+import { indexed } from "./runs.js";
 
 export function diffusersConfig(raw: RawConfig, defaults: Readonly<Record<string, unknown>>, className: string): Config {
   const values: Record<string, unknown> = { ...defaults };
@@ -22,13 +23,13 @@ export function perBlock(c: Config, name: string, count: number): number[] {
     return list;
   }
   const one = c.int(name);
-  return Array.from({ length: count }, () => one);
+  return indexed(count, () => one);
 }
 
 /** Like `perBlock` for values that may be null per entry (`attention_head_dim` entries default to the width). */
 export function optionalPerBlock(c: Config, name: string, count: number): (number | undefined)[] {
   const v = c.get(name);
-  if (v === null || v === undefined) return Array.from({ length: count }, () => undefined);
+  if (v === null || v === undefined) return indexed(count, () => undefined);
   if (Array.isArray(v)) {
     if (v.length !== count) throw new InvalidConfigError(`${c.label}: \`${name}\` has ${v.length} entries for ${count} blocks`, name);
     return v.map((x, i) => {

@@ -17,3 +17,12 @@ export function keyedList(count: number, key: (i: number) => string | number, bu
   }
   return list("ModuleList", ...runs);
 }
+
+/**
+ * `Array.from({ length: n }, build)` for block lists whose length a config sets, refused past the estimator's
+ * per-layer limit (a config asking for 10⁹ resnets is an error, not an hour of work).
+ */
+export function indexed<T>(count: number, build: (_: unknown, i: number) => T): T[] {
+  checkIndexedLayers(count, "blocks");
+  return Array.from({ length: count }, build);
+}

@@ -8,6 +8,7 @@ import { list, module, repeat, type Module } from "../../../modules/module.js";
 import { exactDiv, unsupported } from "./config.js";
 import { attention, feedForward, ln } from "./layers.js";
 import { downsample2D, resnetBlock2D, samplers, upsample2D } from "./resnet-2d.js";
+import { indexed } from "./runs.js";
 
 export interface TransformerOptions {
   heads: number;
@@ -119,7 +120,7 @@ export function downBlock2D(a: BlockArgs): Module {
       const uniform = typeof (a.transformerLayers ?? 1) === "number";
       const attentions = uniform
         ? repeat(crossAttnTransformer(a, a.outChannels, 0), a.layers)
-        : list("ModuleList", ...Array.from({ length: a.layers }, (_, i) => crossAttnTransformer(a, a.outChannels, i)));
+        : list("ModuleList", ...indexed(a.layers, (_, i) => crossAttnTransformer(a, a.outChannels, i)));
       return module("CrossAttnDownBlock2D", { children: { attentions, resnets, downsamplers: down } });
     }
     case "DownBlock2D":
@@ -144,10 +145,10 @@ export function upBlock2D(a: BlockArgs): Module {
     const input = i === 0 ? prev : a.outChannels;
     return resnetBlock2D(input + skip, a.outChannels, { temb: a.temb, timeNorm: a.timeNorm ?? "default" });
   };
-  const resnets = list("ModuleList", ...Array.from({ length: a.layers }, (_, i) => resnet(i)));
+  const resnets = list("ModuleList", ...indexed(a.layers, (_, i) => resnet(i)));
   switch (a.type) {
     case "CrossAttnUpBlock2D": {
-      const attentions = list("ModuleList", ...Array.from({ length: a.layers }, (_, i) => crossAttnTransformer(a, a.outChannels, i)));
+      const attentions = list("ModuleList", ...indexed(a.layers, (_, i) => crossAttnTransformer(a, a.outChannels, i)));
       return module("CrossAttnUpBlock2D", { children: { attentions, resnets, upsamplers: up } });
     }
     case "UpBlock2D":
@@ -162,7 +163,7 @@ export function midBlock2D(a: BlockArgs): Module {
   const c = a.inChannels;
   const resnet = resnetBlock2D(c, c, { temb: a.temb, timeNorm: a.timeNorm ?? "default" });
   if (a.type === "UNetMidBlock2DCrossAttn") {
-    const attentions = list("ModuleList", ...Array.from({ length: a.layers }, (_, i) => crossAttnTransformer(a, c, i)));
+    const attentions = list("ModuleList", ...indexed(a.layers, (_, i) => crossAttnTransformer(a, c, i)));
     return module("UNetMidBlock2DCrossAttn", { children: { attentions, resnets: repeat(resnet, a.layers + 1) } });
   }
   if (a.type === "UNetMidBlock2D") {

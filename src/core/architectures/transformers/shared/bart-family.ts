@@ -145,6 +145,19 @@ export function bartForConditionalGeneration(
   });
 }
 
+/**
+ * `XxxForCausalLM`: the decoder alone, inside `XxxDecoderWrapper` (its own token embedding, no `shared`), and a
+ * bias-free `lm_head` (counted in full, as every tied head).
+ */
+export function bartForCausalLM(c: Config, s: BartStyle): Module {
+  const d = c.positiveInt("d_model");
+  const vocab = c.int("vocab_size");
+  const decoder = bartStack(c, s, true, embedding(vocab, d, s.tokenCls));
+  return module(`${s.prefix}ForCausalLM`, {
+    children: { model: module(`${s.prefix}DecoderWrapper`, { children: { decoder } }), lm_head: linear(d, vocab, false) },
+  });
+}
+
 /** `attribute_map` of every BART-style config. */
 export const BART_ATTRIBUTE_MAP = { num_attention_heads: "encoder_attention_heads", hidden_size: "d_model" } as const;
 
@@ -164,6 +177,7 @@ export function bartFamily(
     models: {
       AutoModel: (c) => built(bartModel(c, style), noSplit),
       AutoModelForSeq2SeqLM: (c) => built(bartForConditionalGeneration(c, style), noSplit),
+      AutoModelForCausalLM: (c) => built(bartForCausalLM(c, style), noSplit),
     },
   };
 }

@@ -97,6 +97,8 @@ export function evaluate(e: unknown, c: Config): unknown {
       return Math.floor(num(ev(0)) / num(ev(1)));
     case "/":
       return num(ev(0)) / num(ev(1));
+    case "**":
+      return num(ev(0)) ** num(ev(1));
     case "int":
       return Math.trunc(num(ev(0)));
     case "max":

@@ -46,25 +46,42 @@ function builderFor(arch: TransformersArchitecture, auto: string): ModelBuilder 
   return (arch.models as Readonly<Record<string, ModelBuilder | undefined>>)[auto];
 }
 
-/** Auto class → class name for a model type: the generated table, or (types 4.47 lacked) the builders' own. */
+/**
+ * Auto class → class name for a model type, from the generated table; empty for the types 4.47 lacked, whose
+ * builders then name their classes themselves (see `buildModelClass`).
+ */
 function classTable(arch: TransformersArchitecture): Readonly<Record<string, string>> {
   return MODEL_CLASSES[arch.modelType] ?? {};
 }
 
-/** The classes of a model type this package builds, in the table's order (the AutoModel class first). */
-export function buildableClasses(arch: TransformersArchitecture): string[] {
+/**
+ * The classes of a model type this package builds, in the table's order (the AutoModel class first). With a
+ * config, a recipe counts only when it builds for it (T5ForTokenClassification wants a T5EncoderModel backbone).
+ */
+export function buildableClasses(arch: TransformersArchitecture, config?: Config): string[] {
   const table = classTable(arch);
   const names = new Set<string>();
   if (table.AutoModel) names.add(table.AutoModel);
   for (const [auto, cls] of Object.entries(table)) {
-    if (builderFor(arch, auto) || HEAD_RECIPES[cls]) names.add(cls);
+    if (builderFor(arch, auto)) names.add(cls);
+    else if (HEAD_RECIPES[cls] && (!config || buildsFor(arch, config, cls))) names.add(cls);
   }
   return [...names];
 }
 
-function classList(arch: TransformersArchitecture): string {
+function buildsFor(arch: TransformersArchitecture, config: Config, cls: string): boolean {
+  try {
+    buildByRecipe(arch, config, cls);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** For messages: the classes built here, then those transformers has that are not built yet. */
+function classList(arch: TransformersArchitecture, config: Config): string {
   const all = [...new Set(Object.values(classTable(arch)))];
-  const built = new Set(buildableClasses(arch));
+  const built = new Set(buildableClasses(arch, config));
   const missing = all.filter((c) => !built.has(c));
   return `built here: ${[...built].join(", ") || "(none)"}${missing.length ? `; not built yet: ${missing.join(", ")}` : ""}`;
 }
@@ -97,6 +114,11 @@ function buildByRecipe(arch: TransformersArchitecture, config: Config, cls: stri
   const backbone = (name: string): ModelBuild => {
     const base = arch.models.AutoModel(config);
     if (base.module.cls === name) return base;
+    // Another class of the same model type (T5ForTokenClassification holds a T5EncoderModel).
+    for (const [auto, cls] of Object.entries(classTable(arch))) {
+      const builder = cls === name ? builderFor(arch, auto) : undefined;
+      if (builder) return builder(config);
+    }
     throw new HeadRecipeError(`its backbone \`${name}\` is not the \`${base.module.cls}\` built here`);
   };
   try {
@@ -128,7 +150,7 @@ export function buildModelClass(
       const own = Object.keys(arch.models).find((a) => builderFor(arch, a)!(config).module.cls === cls);
       if (!own) {
         throw new UnsupportedArchitectureError(
-          `\`${cls}\` is not a transformers class for model_type \`${type}\` (${classList(arch) || Object.keys(arch.models).join(", ")})`,
+          `\`${cls}\` is not a transformers class for model_type \`${type}\` (${classList(arch, config) || Object.keys(arch.models).join(", ")})`,
           type,
         );
       }
@@ -139,7 +161,7 @@ export function buildModelClass(
     const auto = candidates.find((a) => table[a] !== undefined || builderFor(arch, a));
     if (!auto) {
       throw new UnsupportedArchitectureError(
-        `task \`${request.task}\` has no class for model_type \`${type}\` (${classList(arch)})`,
+        `task \`${request.task}\` has no class for model_type \`${type}\` (${classList(arch, config)})`,
         type,
       );
     }
@@ -152,7 +174,7 @@ export function buildModelClass(
     if (cls === undefined && !builderFor(arch, auto) && auto !== "AutoModel") {
       // transformers itself refuses: `AutoModelForX.from_config` raises "Unrecognized configuration class".
       throw new UnsupportedArchitectureError(
-        `\`${auto}\` (from the config's auto_map) has no class for model_type \`${type}\` in transformers (${classList(arch)})`,
+        `\`${auto}\` (from the config's auto_map) has no class for model_type \`${type}\` in transformers (${classList(arch, config)})`,
         type,
       );
     }
@@ -170,7 +192,7 @@ export function buildModelClass(
   const fromRecipe = cls !== undefined ? buildByRecipe(arch, config, cls) : undefined;
   if (fromRecipe) return markTiedOutput(fromRecipe, config);
   throw new UnsupportedArchitectureError(
-    `\`${cls ?? autos[0]}\` for model_type \`${type}\` is not supported yet (${classList(arch)})`,
+    `\`${cls ?? autos[0]}\` for model_type \`${type}\` is not supported yet (${classList(arch, config)})`,
     type,
   );
 }

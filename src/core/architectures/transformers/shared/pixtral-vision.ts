@@ -30,15 +30,15 @@ export function pixtralVisionModel(c: Config): Module {
       ffn_norm: norm(),
     },
   });
-  // The 2-D RoPE precomputes a frequency row per patch position: [(image/patch)², head_dim], plus its copy.
-  const side = Math.floor(c.int("image_size") / patch);
-  const table = [side * side, c.int("head_dim")];
+  // transformers 5.18's axial RoPE keeps only the frequencies (arange(0, head_dim, 2)) and their copy; earlier
+  // releases precomputed a row per patch position.
+  const table = [Math.ceil(c.positiveInt("head_dim") / 2)];
   return module("PixtralVisionModel", {
     children: {
       patch_conv: conv2d(c.positiveInt("num_channels"), hidden, patch, { bias: false }),
       ln_pre: norm(),
       transformer: module("PixtralTransformer", { children: { layers: repeat(layer, c.int("num_hidden_layers")) } }),
-      patch_positional_embedding: module("PixtralRotaryEmbedding", {
+      patch_positional_embedding: module("PixtralVisionRotaryEmbedding", {
         buffers: { inv_freq: buffer(table, "float32", false), original_inv_freq: buffer(table, "float32", false) },
       }),
     },
