@@ -55,6 +55,29 @@ cpSync(new URL("catalog/configs", root), new URL("dist/web/catalog/configs", roo
 const catalog = JSON.parse(readFileSync(new URL("catalog/index.json", root), "utf8"));
 const slim = { models: Object.fromEntries(Object.entries(catalog.models).map(([id, m]) => [id, { file: m.file, library: m.library }])), aliases: catalog.aliases };
 writeFileSync(new URL("dist/web/catalog/index.json", root), JSON.stringify(slim));
+// For the page's search (ids with library, family and parameter count: the suggestions' badges) and its "What can
+// I run?" view (every config in one file, fetched when that view opens), computed once here by the library itself.
+{
+  const { estimate, parseConfigJson } = await import(new URL("dist/index.js", root).href);
+  const index = JSON.parse(readFileSync(new URL("catalog/index.json", root), "utf8"));
+  const search = [];
+  const bundle = [];
+  for (const [id, entry] of Object.entries(index.models)) {
+    const config = parseConfigJson(readFileSync(new URL(`catalog/configs/${entry.file}`, root), "utf8"), entry.file);
+    const timmModelName = /^timm\/([^./]+)(?:\.[^/]+)?$/.exec(id)?.[1];
+    let parameters = null;
+    try {
+      parameters = estimate(config, { model: id, dtypes: ["float32"], library: entry.library, ...(timmModelName ? { timmModelName } : {}) }).parameters;
+    } catch {
+      // An entry the estimator cannot build is still found by the search, without a count.
+    }
+    const family = config.model_type ?? config.architecture ?? "unknown";
+    search.push({ id, library: entry.library, family, parameters });
+    bundle.push({ id, library: entry.library, ...(timmModelName ? { timmModelName } : {}), config });
+  }
+  writeFileSync(new URL("dist/web/catalog/search.json", root), JSON.stringify({ models: search, aliases: index.aliases }));
+  writeFileSync(new URL("dist/web/catalog/bundle.json", root), JSON.stringify(bundle));
+}
 // The page's JavaScript, for `npm run bench` (budgets: first load, and all a catalog model loads): each file's
 // gzip size, the chunks it imports statically, and the family it is the chunk of.
 const webFamilies = familyChunks(web.metafile, "dist/web");

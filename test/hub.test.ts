@@ -33,6 +33,12 @@ beforeAll(async () => {
       { id: "org/empty", files: { "README.md": "nothing" } },
       { id: "timm/resnet50.ra_in1k", libraryName: "timm", files: { "config.json": configOf("timm/resnet50.ra_in1k") } },
       { id: "org/cdn-model", files: { "config.json": configOf("openai-community/gpt2") } },
+      // The report already there, on the second page of the discussions (the Hub lists 50 a page).
+      {
+        id: "org/reported",
+        discussions: [...Array.from({ length: 60 }, (_, i) => `question ${i + 1}`), "[AUTOMATED] Model Memory Requirements"],
+        files: { "config.json": configOf("openai-community/gpt2") },
+      },
     ],
     [TOKEN],
   );
@@ -269,3 +275,31 @@ describe("against the stand-in", () => {
   });
 });
 
+describe("--report: the page's discussion report from the command line", () => {
+  it("posts accelerate's table once, finds a report on any page, and refuses without a token", async () => {
+    const before = hub.requests.length;
+    const none = await run(["org/gpt2-copy", "--report"], { HF_ENDPOINT: hub.url, HF_HOME: freshHome() });
+    expect(none.code).toBe(2);
+    expect(none.stderr).toMatch(/^error: --report .* needs a token/);
+    expect(hub.requests.length).toBe(before);
+
+    const first = await run(["org/gpt2-copy", "--report", "--access_token", TOKEN], { HF_ENDPOINT: hub.url, HF_HOME: freshHome() });
+    expect(first.code).toBe(0);
+    expect(first.stderr).toContain("report: posted to org/gpt2-copy's discussions");
+    expect(first.stderr).not.toContain(TOKEN);
+    const posted = hub.discussions.get("org/gpt2-copy") ?? [];
+    expect(posted.map((d) => d.title)).toEqual(["[AUTOMATED] Model Memory Requirements"]);
+    // The reference table's rows, in the markdown the page posts too.
+    for (const [dtype, largest, total, training] of gpt2.formatted_rows) expect(posted[0]?.description).toContain(`| ${dtype} | ${largest} | ${total} | ${training} |`);
+
+    const again = await run(["org/gpt2-copy", "--report", "--access_token", TOKEN], { HF_ENDPOINT: hub.url, HF_HOME: freshHome() });
+    expect(again.code).toBe(0);
+    expect(again.stderr).toContain("report: org/gpt2-copy's discussions already have it");
+    expect(hub.discussions.get("org/gpt2-copy")).toHaveLength(1);
+
+    const paged = await run(["org/reported", "--report", "--access_token", TOKEN], { HF_ENDPOINT: hub.url, HF_HOME: freshHome() });
+    expect(paged.stderr).toContain("already have it");
+    expect(hub.requests.some((r) => r.url === "/api/models/org/reported/discussions?p=1")).toBe(true);
+    expect(hub.discussions.get("org/reported")).toHaveLength(61);
+  });
+});

@@ -143,23 +143,27 @@ describe("GET /api/estimate with planner options", () => {
 });
 
 describe("the page's planner state and the API's query mean the same plan", () => {
-  // The page writes `mode=…`; the API and the CLI say `inference` / `train=…`. Everything else is the same words.
-  const apiQuery = (params: [string, string][]) =>
-    new URLSearchParams(params.map(([k, v]): [string, string] => (k === "mode" ? (v === "inference" ? ["inference", "1"] : ["train", v]) : [k, v])));
-
+  // Page links use the API's and the CLI's names (`inference=1`, `train=lora`); older links said `mode=…`.
   it.each([
-    "mode=inference&seq-len=8192&gpu=RTX%204090%2024GB",
-    "mode=inference&batch-size=4&quantization=bnb-nf4&gpus=2",
-    "mode=inference&dtype=float16",
-    "mode=full&precision=bf16&zero=3&gpus=8", // in the order the page writes
-    "mode=lora&lora-r=16&lora-targets=q_proj,v_proj&gpu=T4%2016GB",
-    "mode=qlora&seq-len=4096",
-  ])("%s", async (link) => {
+    ["inference=1&seq-len=8192&gpu=RTX+4090+24GB", undefined],
+    ["inference=1&batch-size=4&quantization=bnb-nf4&gpus=2", undefined],
+    ["inference=1&dtype=float16&kv-dtype=fp8&overhead-mb=256", undefined],
+    // In the option table's order.
+    ["train=full&optimizer=adamw-8bit&precision=bf16&gradient-checkpointing=1&gpus=8&zero=3&offload=optimizer", undefined],
+    ["train=full&gpus=4&fsdp=full", undefined],
+    ["train=lora&lora-r=16&lora-targets=q_proj%2Cv_proj&gpu=T4+16GB", undefined],
+    ["train=qlora&seq-len=4096&double-quant=1", undefined],
+    // The older form is read, and written back in the new one.
+    ["mode=inference&seq-len=8192&gpu=RTX%204090%2024GB", "inference=1&seq-len=8192&gpu=RTX+4090+24GB"],
+    ["mode=full&precision=bf16&zero=3&gpus=8", "train=full&precision=bf16&gpus=8&zero=3"],
+    ["mode=lora&lora-r=16&lora-targets=q_proj,v_proj&gpu=T4%2016GB", "train=lora&lora-r=16&lora-targets=q_proj%2Cv_proj&gpu=T4+16GB"],
+  ] as const)("%s", async (link, written) => {
     const { readPlanner, plannerParams, planOptionsOf } = await import("../web/planner-state.js");
     const state = readPlanner(new URLSearchParams(link));
-    // The link round-trips: what the page writes is what it read.
-    expect(new URLSearchParams(plannerParams(state)).toString()).toBe(new URLSearchParams(link).toString());
-    expect(planOptionsOf(state)).toEqual(planOptionsFromQuery(apiQuery(plannerParams(state))));
+    // The link round-trips: what the page writes is what it read (in the API's names).
+    expect(new URLSearchParams(plannerParams(state)).toString()).toBe(written ?? link);
+    // And it is the API's query: the same parser reads the same plan from it.
+    expect(planOptionsOf(state)).toEqual(planOptionsFromQuery(new URLSearchParams(written ?? link)));
   });
 
   it("weights only is no plan; unknown values fall back to the defaults", async () => {
@@ -167,6 +171,14 @@ describe("the page's planner state and the API's query mean the same plan", () =
     expect(planOptionsOf(readPlanner(new URLSearchParams("gpu=H100%2080GB")))).toBeUndefined();
     expect(readPlanner(new URLSearchParams("mode=sideways&batch-size=0&seq-len=8k&gpu=nonexistent&zero=5"))).toEqual(PLANNER_DEFAULTS);
     // A GPU named as the CLI accepts it.
-    expect(readPlanner(new URLSearchParams("mode=inference&gpu=h100-80gb")).gpu).toBe("H100 80GB");
+    expect(readPlanner(new URLSearchParams("inference=1&gpu=h100-80gb")).values.gpu).toBe("H100 80GB");
+  });
+
+  it("every option of the table has a control in some mode, under its table name", async () => {
+    const { controlsFor, MODES } = await import("../web/planner-state.js");
+    const { PLAN_OPTION_KEYS } = await import("../src/core/plan/options.js");
+    const shown = new Set(MODES.flatMap((m) => controlsFor(m)));
+    // `inference` and `train` are the mode select.
+    expect(PLAN_OPTION_KEYS.filter((k) => !shown.has(k))).toEqual(["inference", "train"]);
   });
 });

@@ -2,15 +2,16 @@
 // browser (the same core as the CLI); configs come from the shipped catalog or straight from the Hub.
 import { render } from "preact";
 import { useEffect, useMemo, useState } from "preact/hooks";
+import type { ComponentType } from "preact";
 import type { EstimateResult, Library } from "../src/core/estimate.js";
 import { estimateConfig, estimateLoaded } from "../src/app/estimate.js";
 import { errorMessage } from "../src/app/option-names.js";
 import { TABLE_DTYPES, TABLE_HEADERS, STAGE_HEADERS, trainingStages, type TableDType } from "../src/core/measure/table-rows.js";
 import { resolveInBrowser } from "./resolve.js";
-import { postReport, reportExists, reportMarkdown } from "./report.js";
+import { postReport, reportExists, reportMarkdown } from "../src/app/report.js";
+import { ModelSearch } from "./model-search.js";
 import { cliFlags, planOptionsOf, PlannerControls, plannerParams, PlanView, readPlanner, type PlannerState } from "./planner.js";
 import type { BrowserModel } from "./resolve.js";
-import { FitsView } from "./fits-view.js";
 import type { Plan } from "../src/core/plan/types.js";
 
 const HUB_URL = (() => {
@@ -19,8 +20,13 @@ const HUB_URL = (() => {
 })();
 const BASE = new URL("./", location.href).href;
 
+/** At most this many models side by side. */
+const COMPARE_MAX = 4;
+
 interface FormState {
   model: string;
+  /** Every `model=` of the link (2 to 4: the comparison); the first is the one in the box. */
+  models: string[];
   library: "auto" | Library;
   dtypes: TableDType[];
 }
@@ -29,16 +35,22 @@ function readQuery(): FormState {
   const q = new URLSearchParams(location.search);
   const dtypes = (q.get("dtypes") ?? TABLE_DTYPES.join(",")).split(",").filter((d): d is TableDType => (TABLE_DTYPES as readonly string[]).includes(d));
   const library = q.get("library");
+  const models = q.getAll("model").filter((m) => m.trim() !== "").slice(0, COMPARE_MAX);
   return {
-    model: q.get("model") ?? "",
+    model: models[0] ?? "",
+    models,
     library: library === "transformers" || library === "timm" ? library : "auto",
     dtypes: dtypes.length > 0 ? dtypes : [...TABLE_DTYPES],
   };
 }
 
+let view: "estimate" | "fits" = new URLSearchParams(location.search).get("view") === "fits" ? "fits" : "estimate";
+
 function writeQuery(state: FormState, planner: PlannerState): void {
   const q = new URLSearchParams();
-  if (state.model) q.set("model", state.model);
+  const models = state.models.length > 1 ? state.models : state.model ? [state.model] : [];
+  for (const m of models) q.append("model", m);
+  if (view === "fits") q.set("view", "fits");
   if (state.library !== "auto") q.set("library", state.library);
   if (state.dtypes.length !== TABLE_DTYPES.length) q.set("dtypes", state.dtypes.join(","));
   for (const [k, v] of plannerParams(planner)) q.set(k, v);
@@ -46,12 +58,13 @@ function writeQuery(state: FormState, planner: PlannerState): void {
 }
 
 /** A model the page has read, kept so that planner changes recompute without fetching its config again. */
-interface Loaded {
+export interface Loaded {
   readonly resolved: BrowserModel;
   readonly library: Library | undefined;
 }
 
-type Status = { kind: "idle" } | { kind: "busy" } | { kind: "error"; message: string } | { kind: "done"; result: EstimateResult; ms: number; loaded: Loaded };
+/** `token`: the one the model was read with (the report checks the discussions with it, once). */
+type Status = { kind: "idle" } | { kind: "busy" } | { kind: "error"; message: string } | { kind: "done"; result: EstimateResult; ms: number; loaded: Loaded; token: string };
 
 /** The Planner's answer for the model shown, or why there is none (a planner error leaves the table standing). */
 function planFor(loaded: Loaded, planner: PlannerState): { plan: Plan } | { error: string } | undefined {
@@ -118,23 +131,33 @@ function StagesTable({ result }: { result: EstimateResult }) {
   );
 }
 
+/** One discussion check per model and token (not per keystroke in the token box): the answer is kept. */
+const checks = new Map<string, Promise<boolean>>();
+
 function Report({ result, token }: { result: EstimateResult; token: string }) {
   const [state, setState] = useState<"checking" | "ready" | "exists" | "posting" | "posted" | "error">("checking");
   const [detail, setDetail] = useState("");
+  const target = { hubUrl: HUB_URL, repo: result.model, token };
   useEffect(() => {
     let live = true;
     setState("checking");
-    reportExists(HUB_URL, result.model, token).then(
+    const key = `${result.model}\n${token}`;
+    if (!checks.has(key)) checks.set(key, reportExists(target));
+    (checks.get(key) as Promise<boolean>).then(
       (exists) => live && setState(exists ? "exists" : "ready"),
-      (e: unknown) => live && (setState("error"), setDetail(String((e as Error).message))),
+      (e: unknown) => {
+        checks.delete(key);
+        if (live) (setState("error"), setDetail(String((e as Error).message)));
+      },
     );
     return () => {
       live = false;
     };
   }, [result.model, token]);
-  if (state === "exists" || state === "checking") return null;
+  if (state === "checking") return <p class="note small" data-testid="report-checking">Checking the model's discussions…</p>;
+  if (state === "exists") return <p class="note small" data-testid="report-exists">This model's discussions already have the report.</p>;
   if (state === "posted") return <p class="note" data-testid="report-done">Posted to the model's discussions{detail ? <>: <a href={detail}>{detail}</a></> : null}.</p>;
-  if (state === "error") return <p class="note">Could not check the model's discussions: {detail}</p>;
+  if (state === "error") return <p class="note">Could not report to the model's discussions: {detail}</p>;
   return (
     <button
       type="button"
@@ -143,7 +166,8 @@ function Report({ result, token }: { result: EstimateResult; token: string }) {
       onClick={async () => {
         setState("posting");
         try {
-          const url = await postReport(HUB_URL, result.model, token, reportMarkdown(result, location.href));
+          const url = await postReport(target, reportMarkdown(result, `[this page](${location.href})`));
+          checks.set(`${result.model}\n${token}`, Promise.resolve(true));
           setDetail(url ?? "");
           setState("posted");
         } catch (e) {
@@ -157,6 +181,15 @@ function Report({ result, token }: { result: EstimateResult; token: string }) {
   );
 }
 
+/** A view in its own chunk, fetched when first shown (the first load carries the estimate alone). */
+function useLazy<P>(load: () => Promise<ComponentType<P>>, wanted: boolean): ComponentType<P> | undefined {
+  const [component, setComponent] = useState<{ c: ComponentType<P> } | undefined>(undefined);
+  useEffect(() => {
+    if (wanted && !component) void load().then((c) => setComponent({ c }));
+  }, [wanted]);
+  return component?.c;
+}
+
 function App() {
   const initial = useMemo(readQuery, []);
   const [form, setForm] = useState<FormState>(initial);
@@ -166,10 +199,18 @@ function App() {
   const [token, setToken] = useState("");
   const [status, setStatus] = useState<Status>({ kind: "idle" });
   const [theme, setTheme] = useState<"auto" | "light" | "dark">("auto");
+  const [page, setPage] = useState(view);
+  const prefersDark = useMemo(() => matchMedia("(prefers-color-scheme: dark)").matches, []);
+  const dark = theme === "dark" || (theme === "auto" && prefersDark);
 
   useEffect(() => {
     document.documentElement.dataset.theme = theme;
   }, [theme]);
+
+  const comparing = shown.models.length > 1;
+  const Compare = useLazy(() => import("./compare.js").then((m) => m.CompareView), comparing && page === "estimate");
+  const Plots = useLazy(() => import("./plots.js").then((m) => m.PlotsView), status.kind === "done" && page === "estimate");
+  const Fits = useLazy(() => import("./fits-view.js").then((m) => m.FitsView), page === "fits");
 
   const run = async (state: FormState) => {
     if (!state.model.trim()) return;
@@ -186,21 +227,26 @@ function App() {
         ...(library ? { library } : {}),
         ...(resolved.timmModelName ? { timmModelName: resolved.timmModelName } : {}),
       });
-      setStatus({ kind: "done", result, ms: performance.now() - started, loaded: { resolved, library } });
+      setStatus({ kind: "done", result, ms: performance.now() - started, loaded: { resolved, library }, token });
     } catch (e) {
       setStatus({ kind: "error", message: (e as Error).message.split("\n")[0] ?? "failed" });
     }
   };
 
   useEffect(() => {
-    if (initial.model) void run(initial);
+    if (initial.model && page === "estimate") void run(initial);
   }, []);
 
   const planned = useMemo(() => (status.kind === "done" ? planFor(status.loaded, planner) : undefined), [status, planner]);
-  const fitsOptions = useMemo(() => planOptionsOf(planner), [planner]);
   const changePlanner = (next: PlannerState) => {
     setPlanner(next);
     writeQuery(shown, next);
+  };
+  const goTo = (next: "estimate" | "fits") => {
+    view = next;
+    setPage(next);
+    writeQuery(shown, planner);
+    if (next === "estimate" && status.kind === "idle" && form.model) void run(form);
   };
 
   const toggleDtype = (d: TableDType) => {
@@ -210,89 +256,144 @@ function App() {
     // A shown result follows the precisions at once (the estimate is instant).
     if (status.kind === "done") void run(updated);
   };
+  const single = (model: string): FormState => ({ ...form, model, models: [] });
 
   return (
-    <main>
-      <header>
-        <h1>Model memory estimator</h1>
-        <p class="lede">How much memory a model needs, from its config alone — the numbers <code>accelerate estimate-memory</code> gives, computed in your browser.</p>
-        <button type="button" class="theme" aria-label="Toggle dark mode" onClick={() => setTheme(theme === "dark" ? "light" : "dark")}>
-          {theme === "dark" ? "☀" : "☾"}
+    <>
+      <header class="top">
+        <div>
+          <h1>Model memory estimator</h1>
+          <p class="lede">How much memory a model needs, from its config alone — the numbers <code>accelerate estimate-memory</code> gives, computed in your browser.</p>
+        </div>
+        <button type="button" class="theme" aria-pressed={dark} data-testid="theme" onClick={() => setTheme(dark ? "light" : "dark")}>
+          <span aria-hidden="true">{dark ? "☾" : "☀"}</span> Dark theme
         </button>
+        <nav aria-label="Views">
+          <a href="?" aria-current={page === "estimate" ? "page" : undefined} data-testid="nav-estimate" onClick={(e) => (e.preventDefault(), goTo("estimate"))}>Estimate a model</a>
+          <a href="?view=fits" aria-current={page === "fits" ? "page" : undefined} data-testid="nav-fits" onClick={(e) => (e.preventDefault(), goTo("fits"))}>What can I run?</a>
+        </nav>
       </header>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void run(form);
-        }}
-      >
-        <label class="wide">
-          Model id or Hub URL
-          <input name="model" data-testid="model" value={form.model} placeholder="bert-base-cased" autoComplete="off" spellcheck={false}
-            onInput={(e) => setForm({ ...form, model: (e.target as HTMLInputElement).value })} />
-        </label>
-        <label>
-          Library
-          <select name="library" value={form.library} onChange={(e) => setForm({ ...form, library: (e.target as HTMLSelectElement).value as FormState["library"] })}>
-            <option value="auto">auto</option>
-            <option value="transformers">transformers</option>
-            <option value="timm">timm</option>
-          </select>
-        </label>
-        <fieldset>
-          <legend>Precisions</legend>
-          {TABLE_DTYPES.map((d) => (
-            <label class="check">
-              <input type="checkbox" name="dtype" value={d} data-testid={`dtype-${d}`} checked={form.dtypes.includes(d)} onChange={() => toggleDtype(d)} />
-              {d}
-            </label>
-          ))}
-        </fieldset>
-        <label class="wide">
-          Hub token (optional; kept in this page's memory, sent only to the Hub)
-          <input type="password" name="token" value={token} autoComplete="off" onInput={(e) => setToken((e.target as HTMLInputElement).value)} />
-        </label>
-        <button type="submit" data-testid="submit" disabled={status.kind === "busy"}>Estimate</button>
-      </form>
-      <section class="card planner" aria-label="Planner">
-        <PlannerControls state={planner} onChange={changePlanner} />
-        {planner.mode === "weights" ? (
-          <p class="note small">Weights only: accelerate's table below. Choose inference, full training, LoRA or QLoRA for a per-GPU breakdown and a verdict.</p>
+      <main>
+        {page === "fits" ? (
+          Fits ? <Fits base={BASE} planner={planner} onAsk={changePlanner} /> : <p class="note">Loading…</p>
         ) : (
-          // Space is held for the breakdown from the start, so that it does not push the tables when it arrives.
-          <div class="plan-slot" aria-live="polite">
-            {planned && "plan" in planned && <PlanView plan={planned.plan} state={planner} />}
-            {planned && "error" in planned && <p class="error" role="alert" data-testid="plan-error">{planned.error}</p>}
-            {!planned && <p class="note">{status.kind === "busy" ? "Computing…" : "Estimate a model to see its plan."}</p>}
-          </div>
-        )}
-        {planner.mode !== "weights" && planner.gpu && fitsOptions && <FitsView options={fitsOptions} base={BASE} />}
-      </section>
-      <section aria-live="polite" class="results">
-        {status.kind === "busy" && <p class="note">Computing…</p>}
-        {status.kind === "error" && <p class="error" role="alert" data-testid="error">{status.message}</p>}
-        {status.kind === "done" && (
           <>
-            <dl class="facts">
-              <div><dt>Class</dt><dd>{status.result.modelClass}</dd></div>
-              <div><dt>Parameters</dt><dd data-testid="parameters">{status.result.parameters.toLocaleString("en-US")}</dd></div>
-              <div><dt>Largest layer</dt><dd title={status.result.largestLayer.names.join(", ")}>{status.result.largestLayer.names.slice(0, 2).join(", ")}{status.result.largestLayer.names.length > 2 ? ` (+${status.result.largestLayer.names.length - 2})` : ""}</dd></div>
-            </dl>
-            <div class="table-scroll"><ResultTable result={status.result} /></div>
-            <div class="table-scroll"><StagesTable result={status.result} /></div>
-            <details>
-              <summary>As <code>accelerate estimate-memory</code> prints it</summary>
-              <pre data-testid="ascii">{status.result.table}</pre>
-            </details>
-            {token ? <Report result={status.result} token={token} /> : null}
-            <p class="note small" data-testid="timing">Computed in {status.ms.toFixed(0)} ms.</p>
+            <section aria-labelledby="h-model">
+              <h2 id="h-model">Model</h2>
+              <form
+                onSubmit={(e) => {
+                  e.preventDefault();
+                  void run(single(form.model));
+                }}
+              >
+                <div class="wide">
+                  <ModelSearch value={form.model} base={BASE} hubUrl={HUB_URL} token={token}
+                    onInput={(model) => setForm({ ...form, model })}
+                    onPick={(model) => {
+                      const next = single(model);
+                      setForm(next);
+                      void run(next);
+                    }} />
+                </div>
+                <label>
+                  Library
+                  <select name="library" value={form.library} onChange={(e) => setForm({ ...form, library: (e.target as HTMLSelectElement).value as FormState["library"] })}>
+                    <option value="auto">auto</option>
+                    <option value="transformers">transformers</option>
+                    <option value="timm">timm</option>
+                  </select>
+                </label>
+                <fieldset>
+                  <legend>Precisions</legend>
+                  {TABLE_DTYPES.map((d) => (
+                    <label class="check">
+                      <input type="checkbox" name="dtype" value={d} data-testid={`dtype-${d}`} checked={form.dtypes.includes(d)} onChange={() => toggleDtype(d)} />
+                      {d}
+                    </label>
+                  ))}
+                </fieldset>
+                <label class="wide">
+                  Hub token (optional; kept in this page's memory, sent only to the Hub)
+                  <input type="password" name="token" value={token} autoComplete="off" onInput={(e) => setToken((e.target as HTMLInputElement).value)} />
+                </label>
+                <div class="actions wide">
+                  <button type="submit" data-testid="submit" disabled={status.kind === "busy"}>Estimate</button>
+                  <button type="button" class="secondary" data-testid="compare-add"
+                    disabled={!form.model.trim() || (shown.models.length || 1) >= COMPARE_MAX}
+                    onClick={() => {
+                      const base = shown.models.length > 0 ? shown.models : shown.model ? [shown.model] : [];
+                      const models = [...new Set([...base, form.model.trim()])].slice(0, COMPARE_MAX);
+                      const next = { ...form, model: models[0] ?? form.model, models };
+                      setShown(next);
+                      writeQuery(next, planner);
+                    }}>
+                    Add to comparison
+                  </button>
+                </div>
+              </form>
+            </section>
+            {comparing && (
+              <section class="card" aria-labelledby="h-compare">
+                <h2 id="h-compare">Comparison</h2>
+                {Compare ? <Compare models={shown.models} planner={planner} base={BASE} hubUrl={HUB_URL} token={token}
+                  onRemove={(id: string) => {
+                    const models = shown.models.filter((m) => m !== id);
+                    const next = { ...shown, models: models.length > 1 ? models : [], model: models[0] ?? "" };
+                    setShown(next);
+                    writeQuery(next, planner);
+                  }} /> : <p class="note">Loading…</p>}
+              </section>
+            )}
+            <section class="card planner" aria-labelledby="h-plan">
+              <h2 id="h-plan">Plan</h2>
+              <PlannerControls state={planner} onChange={changePlanner} />
+              {planner.mode === "weights" ? (
+                <p class="note small">Weights only: accelerate's table below. Choose inference, full training, LoRA or QLoRA for a per-GPU breakdown and a verdict.</p>
+              ) : (
+                // Space is held for the breakdown from the start, so that it does not push the tables when it arrives.
+                <div class="plan-slot">
+                  {planned && "plan" in planned && <PlanView plan={planned.plan} state={planner} />}
+                  {planned && "error" in planned && <p class="error" role="alert" data-testid="plan-error">{planned.error}</p>}
+                  {!planned && <p class="note">{status.kind === "busy" ? "Computing…" : "Estimate a model to see its plan."}</p>}
+                </div>
+              )}
+            </section>
+            <section class="results" aria-labelledby="h-results">
+              <h2 id="h-results">Memory to load{status.kind === "done" ? <> <code>{status.result.model}</code></> : null}</h2>
+              {status.kind === "busy" && <p class="note" role="status">Computing…</p>}
+              {status.kind === "error" && <p class="error" role="alert" data-testid="error">{status.message}</p>}
+              {status.kind === "idle" && <p class="note">Type a model id above: suggestions come from the shipped catalog and the Hub.</p>}
+              {status.kind === "done" && (
+                <>
+                  <dl class="facts">
+                    <div><dt>Class</dt><dd>{status.result.modelClass}</dd></div>
+                    <div><dt>Parameters</dt><dd data-testid="parameters">{status.result.parameters.toLocaleString("en-US")}</dd></div>
+                    <div><dt>Largest layer</dt><dd title={status.result.largestLayer.names.join(", ")}>{status.result.largestLayer.names.slice(0, 2).join(", ")}{status.result.largestLayer.names.length > 2 ? ` (+${status.result.largestLayer.names.length - 2})` : ""}</dd></div>
+                  </dl>
+                  <div class="table-scroll"><ResultTable result={status.result} /></div>
+                  <div class="table-scroll"><StagesTable result={status.result} /></div>
+                  <details>
+                    <summary>As <code>accelerate estimate-memory</code> prints it</summary>
+                    <pre data-testid="ascii">{status.result.table}</pre>
+                  </details>
+                  {status.token ? <Report result={status.result} token={status.token} /> : null}
+                  <p class="note small" data-testid="timing">Computed in {status.ms.toFixed(0)} ms.</p>
+                </>
+              )}
+            </section>
+            {status.kind === "done" && (
+              <section class="card" aria-labelledby="h-plots">
+                <h2 id="h-plots">Memory against context and batch</h2>
+                {Plots ? <Plots loaded={status.loaded} planner={planner} /> : <p class="note">Loading…</p>}
+              </section>
+            )}
           </>
         )}
-      </section>
+      </main>
       <footer>
         <p>Same numbers from a terminal: <code data-testid="cli">npx estimate-memory {shown.model || form.model || "MODEL"}{planner.mode !== "weights" ? ` ${cliFlags(planner)}` : ""}</code></p>
       </footer>
-    </main>
+    </>
   );
 }
 

@@ -3,29 +3,16 @@
 import { useMemo, useState } from "preact/hooks";
 import { convertBytes } from "../src/core/format/convert-bytes.js";
 import { GPU_CATALOG, type GpuSpec } from "../src/core/plan/gpu-catalog.js";
-import { PLAN_DTYPES, PRECISIONS, QUANTIZATIONS, ZERO_STAGES, type Plan, type PlanDType, type Precision, type Quantization } from "../src/core/plan/types.js";
-import { isLora, isTraining, MODE_LABELS, MODES, PLANNER_DEFAULTS, positiveInt, type Mode, type PlannerState } from "./planner-state.js";
+import { PLAN_OPTION_TABLE, type PlanOptionDef, type PlanOptionKey } from "../src/core/plan/options.js";
+import type { Plan } from "../src/core/plan/types.js";
+import { controlsFor, defaultText, isTraining, MODE_LABELS, MODES, type Mode, type PlannerState } from "./planner-state.js";
 
 export { cliFlags, planOptionsOf, plannerParams, readPlanner, type PlannerState } from "./planner-state.js";
 
 const norm = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, "");
 const VENDORS: Record<string, string> = { nvidia: "NVIDIA", amd: "AMD", apple: "Apple", intel: "Intel", google: "Google TPU", aws: "AWS" };
 
-function NumberField(props: { label: string; testid: string; value: number; list?: string; onChange: (n: number) => void }) {
-  return (
-    <label>
-      {props.label}
-      <input type="number" inputMode="numeric" min={1} step={1} data-testid={props.testid} value={props.value} list={props.list}
-        onInput={(e) => {
-          // A half-typed number (empty, 0) is left in the box without recomputing; the last valid value stands.
-          const n = positiveInt((e.target as HTMLInputElement).value);
-          if (n !== undefined) props.onChange(n);
-        }} />
-    </label>
-  );
-}
-
-function GpuPicker({ value, onChange }: { value: string; onChange: (name: string) => void }) {
+export function GpuPicker({ value, onChange, idPrefix = "plan" }: { value: string; onChange: (name: string) => void; idPrefix?: string }) {
   const [filter, setFilter] = useState("");
   const groups = useMemo(() => {
     const f = norm(filter);
@@ -38,8 +25,8 @@ function GpuPicker({ value, onChange }: { value: string; onChange: (name: string
   return (
     <div class="gpu-picker">
       <label>
-        GPU <span class="hint">({GPU_CATALOG.length} in the catalog)</span>
-        <input type="search" data-testid="gpu-filter" placeholder="Filter: 4090, H100, M3…" value={filter} autoComplete="off" spellcheck={false} aria-controls="gpu-select"
+        gpu <span class="hint">({GPU_CATALOG.length} in the catalog)</span>
+        <input type="search" data-testid={idPrefix === "plan" ? "gpu-filter" : `${idPrefix}-gpu-filter`} placeholder="Filter: 4090, H100, M3…" value={filter} autoComplete="off" spellcheck={false} aria-controls={`${idPrefix}-gpu-select`}
           onInput={(e) => {
             const text = (e.target as HTMLInputElement).value;
             setFilter(text);
@@ -49,7 +36,7 @@ function GpuPicker({ value, onChange }: { value: string; onChange: (name: string
             if (hits.length === 1 && hits[0]!.name !== value) onChange(hits[0]!.name);
           }} />
       </label>
-      <select id="gpu-select" data-testid="gpu" aria-label={`GPU (${count} shown)`} value={value} onChange={(e) => onChange((e.target as HTMLSelectElement).value)}>
+      <select id={`${idPrefix}-gpu-select`} data-testid={idPrefix === "plan" ? "gpu" : `${idPrefix}-gpu`} aria-label={`GPU (${count} shown)`} value={value} onChange={(e) => onChange((e.target as HTMLSelectElement).value)}>
         <option value="">— no GPU —</option>
         {groups.map(([vendor, list]) => (
           <optgroup label={VENDORS[vendor] ?? vendor}>
@@ -61,74 +48,74 @@ function GpuPicker({ value, onChange }: { value: string; onChange: (name: string
   );
 }
 
+/** One control for one option of the table, chosen by the option's kind; its name is the CLI's and the link's. */
+function OptionControl({ optionKey, value, onChange }: { optionKey: PlanOptionKey; value: string; onChange: (text: string) => void }) {
+  const def: PlanOptionDef = PLAN_OPTION_TABLE[optionKey];
+  const id = `opt-${def.name}`;
+  const hint = `${id}-hint`;
+  const fallback = defaultText(optionKey);
+  // The description is the field's accessible description (and its tooltip); the visible label is the option's name.
+  const about = <span class="sr-only" id={hint}>{def.description}</span>;
+  if (def.kind === "gpu") return <GpuPicker value={value} onChange={onChange} />;
+  if (def.kind === "switch") {
+    return (
+      <div class="opt opt-switch" title={def.description}>
+        <label class="check">
+          <input type="checkbox" data-testid={def.name} aria-describedby={hint} checked={value === "1"} onChange={(e) => onChange((e.target as HTMLInputElement).checked ? "1" : "")} />
+          {def.name}
+        </label>
+        {about}
+      </div>
+    );
+  }
+  const choices: readonly (string | number)[] | undefined = def.kind === "choice" ? def.choices : def.kind === "integer" ? def.choices : undefined;
+  if (choices) {
+    return (
+      <div class="opt" title={def.description}>
+        <label for={id}>{def.name}</label>
+        <select id={id} data-testid={def.name} aria-describedby={hint} value={value || fallback} onChange={(e) => onChange((e.target as HTMLSelectElement).value)}>
+          {fallback === "" && <option value="">default</option>}
+          {choices.map((c) => <option value={String(c)}>{String(c)}</option>)}
+        </select>
+        {about}
+      </div>
+    );
+  }
+  const numeric = def.kind === "integer" || def.kind === "number";
+  return (
+    <div class="opt" title={def.description}>
+      <label for={id}>{def.name}</label>
+      <input id={id} data-testid={def.name} aria-describedby={hint} value={value} placeholder={fallback || "default"} spellcheck={false} autoComplete="off"
+        {...(numeric ? { type: "number", inputMode: def.kind === "integer" ? "numeric" : "decimal", min: def.min, step: def.kind === "integer" ? 1 : "any" } : { type: "text" })}
+        list={optionKey === "seqLen" ? "seq-lens" : optionKey === "loraTargets" ? "lora-target-list" : undefined}
+        onInput={(e) => onChange((e.target as HTMLInputElement).value)} />
+      {about}
+    </div>
+  );
+}
+
 export function PlannerControls({ state, onChange }: { state: PlannerState; onChange: (s: PlannerState) => void }) {
-  const set = (patch: Partial<PlannerState>) => onChange({ ...state, ...patch });
   const m = state.mode;
   return (
     <fieldset class="planner-controls">
       <legend>Plan for a GPU</legend>
-      <label>
-        Mode
-        <select data-testid="mode" value={m} onChange={(e) => set({ mode: (e.target as HTMLSelectElement).value as Mode })}>
+      <div class="opt">
+        <label for="opt-mode">mode</label>
+        <select id="opt-mode" data-testid="mode" value={m} onChange={(e) => onChange({ ...state, mode: (e.target as HTMLSelectElement).value as Mode })}>
           {MODES.map((x) => <option value={x}>{MODE_LABELS[x]}</option>)}
         </select>
-      </label>
-      {m !== "weights" && (
-        <>
-          <NumberField label="Batch size" testid="batch-size" value={state.batchSize} onChange={(n) => set({ batchSize: n })} />
-          <NumberField label="Context (tokens)" testid="seq-len" value={state.seqLen} list="seq-lens" onChange={(n) => set({ seqLen: n })} />
-          <datalist id="seq-lens">
-            {[512, 1024, 2048, 4096, 8192, 16384, 32768, 65536, 131072].map((n) => <option value={n} />)}
-          </datalist>
-        </>
-      )}
-      {m === "inference" && (
-        <label>
-          Weights
-          <select data-testid="dtype" value={state.quantization ? `q:${state.quantization}` : `d:${state.dtype}`}
-            onChange={(e) => {
-              const [kind, v] = (e.target as HTMLSelectElement).value.split(":") as [string, string];
-              set(kind === "q" ? { quantization: v as Quantization } : { quantization: "", dtype: v as PlanDType });
-            }}>
-            <optgroup label="dtype">{PLAN_DTYPES.map((d) => <option value={`d:${d}`}>{d}</option>)}</optgroup>
-            <optgroup label="quantization">{QUANTIZATIONS.map((q) => <option value={`q:${q}`}>{q}</option>)}</optgroup>
-          </select>
-        </label>
-      )}
-      {isTraining(m) && (
-        <label>
-          Precision
-          <select data-testid="precision" value={state.precision} onChange={(e) => set({ precision: (e.target as HTMLSelectElement).value as Precision })}>
-            {PRECISIONS.map((p) => <option value={p}>{p}</option>)}
-          </select>
-        </label>
-      )}
-      {isLora(m) && (
-        <>
-          <NumberField label="LoRA rank" testid="lora-r" value={state.loraR} onChange={(n) => set({ loraR: n })} />
-          <label>
-            LoRA targets
-            <input data-testid="lora-targets" value={state.loraTargets} list="lora-target-list" spellcheck={false} autoComplete="off"
-              onChange={(e) => set({ loraTargets: (e.target as HTMLInputElement).value.trim() || PLANNER_DEFAULTS.loraTargets })} />
-            <datalist id="lora-target-list">
-              <option value="all-linear" />
-              <option value="q_proj,v_proj" />
-              <option value="q_proj,k_proj,v_proj,o_proj" />
-            </datalist>
-          </label>
-        </>
-      )}
-      {isTraining(m) && (
-        <label>
-          ZeRO stage
-          <select data-testid="zero" value={state.zero} onChange={(e) => set({ zero: (e.target as HTMLSelectElement).value as PlannerState["zero"] })}>
-            <option value="">none</option>
-            {ZERO_STAGES.map((z) => <option value={String(z)}>ZeRO-{z}</option>)}
-          </select>
-        </label>
-      )}
-      {m !== "weights" && <NumberField label="GPUs" testid="gpus" value={state.gpus} onChange={(n) => set({ gpus: n })} />}
-      <GpuPicker value={state.gpu} onChange={(gpu) => set({ gpu })} />
+      </div>
+      {controlsFor(m).map((key) => (
+        <OptionControl optionKey={key} value={state.values[key] ?? ""} onChange={(text) => onChange({ ...state, values: { ...state.values, [key]: text } })} />
+      ))}
+      <datalist id="seq-lens">
+        {[512, 1024, 2048, 4096, 8192, 16384, 32768, 65536, 131072].map((n) => <option value={n} />)}
+      </datalist>
+      <datalist id="lora-target-list">
+        <option value="all-linear" />
+        <option value="q_proj,v_proj" />
+        <option value="q_proj,k_proj,v_proj,o_proj" />
+      </datalist>
     </fieldset>
   );
 }
@@ -151,7 +138,7 @@ function verdict(plan: Plan, state: PlannerState): { kind: "fits" | "nofit" | "n
   const name = plan.gpu.name;
   if (plan.fits) return { kind: "fits", text: `Fits on ${gpus} × ${name}` };
   // Training without a sharding choice: the Planner counts GPUs as ZeRO-3 would shard (its stated assumption).
-  const how = isTraining(state.mode) && !state.zero ? " with ZeRO\u20113" : ""; // a non-breaking hyphen
+  const how = isTraining(state.mode) && !state.values.zero && !state.values.fsdp ? " with ZeRO\u20113" : ""; // a non-breaking hyphen
   const needs = plan.gpusNeeded == null ? `more than 1024 × ${name}` : `${plan.gpusNeeded} × ${name}${how}`;
   return { kind: "nofit", text: `Does not fit on ${gpus} × ${name}: needs ${needs}` };
 }

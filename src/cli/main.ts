@@ -10,6 +10,9 @@ import { renderComponents } from "../core/format/components.js";
 import { estimateModel, type EstimateRequest } from "../app/estimate-model.js";
 import { errorMessage } from "../app/option-names.js";
 import { planOptionsFromNamed } from "../app/plan-options.js";
+import { reportMarkdown, reportOnce } from "../app/report.js";
+import { parseHubReference } from "../hub/model-ref.js";
+import type { EstimateResult } from "../core/estimate.js";
 import { parseArgs, renderHelp, type HelpText, type OptionSpec } from "./args.js";
 import { PLAN_OPTIONS, renderGpuList, renderPlan } from "./plan-cli.js";
 import type { PlanOptions } from "../core/plan/types.js";
@@ -63,6 +66,10 @@ export const OPTIONS = {
     description: "build the class of a pipeline task (text-generation, text-classification, fill-mask, question-answering…)",
   },
   "gguf-file": { kind: "value", aliases: ["gguf_file"], valueName: "FILE", description: "the .gguf file of a GGUF repo to read (default: each one)" },
+  report: {
+    kind: "flag",
+    description: "post accelerate's table to each MODEL's Hub discussions, as the Space does (needs a token; skipped when the report is there)",
+  },
   port: { kind: "value", valueName: "PORT", description: "with `serve`: the port (default 7860)" },
   host: { kind: "value", valueName: "HOST", description: "with `serve`: the address to listen on (default 127.0.0.1)" },
   "use-token": {
@@ -101,7 +108,7 @@ const HELP: HelpText = {
     { title: "model and table", options: ["library_name", "model-class", "task", "dtypes", "trust_remote_code", "list", "list-models"] },
     {
       title: "Hub",
-      options: ["revision", "access_token", "gguf-file"],
+      options: ["revision", "access_token", "gguf-file", "report"],
       note:
         "Environment: HF_ENDPOINT (Hub URL), HF_TOKEN (token), HF_HOME / HF_HUB_CACHE (cache, shared with " +
         "huggingface_hub), HF_HUB_OFFLINE=1 (no requests: the cache and the configs shipped with estimate-memory).",
@@ -261,6 +268,14 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
   }
   if (planOptions) request = { ...request, plan: planOptions };
   const settings = hubSettings(io.env, o.access_token ? { accessToken: o.access_token as string } : {});
+  if (o.report && !settings.token) {
+    io.stderr("error: --report posts to the model's discussions: it needs a token (HF_TOKEN or --access_token)\n");
+    return 2;
+  }
+  if (o.report && settings.offline) {
+    io.stderr("error: --report needs the Hub, and HF_HUB_OFFLINE is set\n");
+    return 2;
+  }
   const format: Format = o.json ? "json" : ((o.format as Format | undefined) ?? "table");
   let models = args.positionals;
   if (o["from-file"]) {
@@ -304,8 +319,13 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     }
   };
   // Hub requests overlap a little (bounded), output stays in argument order.
+  const toReport: { model: string; result: EstimateResult }[] = [];
   await mapInOrder(models, models.length > 1 ? 4 : 1, estimateOne, (outcome) => {
     progress?.increment();
+    if (o.report && !("error" in outcome)) {
+      const fromConfig = outcome.results.find((r) => r.source === "config");
+      if (fromConfig) toReport.push({ model: outcome.model, result: fromConfig });
+    }
     if ("error" in outcome) {
       failed++;
       io.stderr(`${progress ? "\n" : ""}error: ${outcome.error}\n`);
@@ -335,6 +355,17 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     }
   });
   progress?.stop();
+  // The page's report, one discussion per repo, after the results (a slow or refused post does not hold them up).
+  for (const { model, result } of toReport) {
+    try {
+      const repo = parseHubReference(model, settings.endpoint).repo;
+      const done = await reportOnce({ hubUrl: settings.endpoint.replace(/\/+$/, ""), repo, token: settings.token as string }, reportMarkdown(result, ""));
+      io.stderr(done.posted ? `report: posted to ${repo}'s discussions${done.url ? `: ${done.url}` : ""}\n` : `report: ${repo}'s discussions already have it\n`);
+    } catch (error) {
+      failed++;
+      io.stderr(`error: ${model}: report: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}\n`);
+    }
+  }
   if (models.length > 1) io.stderr(`${models.length - failed} ok, ${failed} failed\n`);
   if (usageFailure && models.length === 1) return 2;
   return failed > 0 ? 1 : 0;

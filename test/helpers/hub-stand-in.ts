@@ -1,5 +1,6 @@
 // A Hub stand-in on 127.0.0.1 (port 0) answering like the Hub's HTTP API, for tests: model info, paths-info,
-// resolve/raw with Range, and the Hub's error codes (401 RepoNotFound, 401/403 GatedRepo, 404 EntryNotFound).
+// resolve/raw with Range, and the Hub's error codes (401 RepoNotFound, 401/403 GatedRepo, 404 EntryNotFound);
+// the model search (`/api/models?search=&sort=downloads`) and discussions, listed 50 a page (`?p=`) as the Hub does.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { createHash } from "node:crypto";
 import type { AddressInfo } from "node:net";
@@ -13,6 +14,11 @@ export interface StandInRepo {
   /** Invisible (RepoNotFound) without a token in `tokens`. */
   readonly private?: boolean;
   readonly libraryName?: string;
+  /** For the model search (`GET /api/models?search=`): its sort key and the `safetensors.total` it reports. */
+  readonly downloads?: number;
+  readonly parameters?: number;
+  /** Discussions already open (titles), listed before any posted through the API. */
+  readonly discussions?: readonly string[];
 }
 
 export interface RecordedRequest {
@@ -67,7 +73,11 @@ export async function startHubStandIn(repos: readonly StandInRepo[], tokens: rea
     return repo;
   };
 
-  const discussions = new Map<string, { title: string; description: string }[]>();
+  const discussions = new Map<string, { title: string; description: string }[]>(
+    repos.filter((r) => r.discussions).map((r) => [r.id, (r.discussions ?? []).map((title) => ({ title, description: "" }))]),
+  );
+  /** The Hub's page size for discussions. */
+  const PAGE = 50;
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://stand-in");
     // The Hub answers browsers from any origin (pages call it directly).
@@ -85,6 +95,33 @@ export async function startHubStandIn(repos: readonly StandInRepo[], tokens: rea
       return;
     }
     const path = decodeURIComponent(url.pathname);
+    if (path === "/api/models" || path === "/api/models/") {
+      // The search: ids containing the term (case-insensitive), by downloads, `limit` of them; private repos hidden.
+      const term = (url.searchParams.get("search") ?? "").toLowerCase();
+      const limit = Number(url.searchParams.get("limit") ?? "20");
+      const expand = url.searchParams.getAll("expand");
+      const found = repos
+        .filter((r) => !r.private && r.id.toLowerCase().includes(term))
+        .sort((a, b) => (b.downloads ?? 0) - (a.downloads ?? 0))
+        .slice(0, limit);
+      json(
+        res,
+        200,
+        found.map((r) => ({
+          _id: `id-${r.id}`,
+          id: r.id,
+          private: false,
+          gated: r.gated ? "manual" : false,
+          downloads: r.downloads ?? 0,
+          likes: 0,
+          pipeline_tag: null,
+          lastModified: "2026-01-01T00:00:00.000Z",
+          ...(expand.includes("library_name") ? { library_name: r.libraryName } : {}),
+          ...(expand.includes("safetensors") && r.parameters !== undefined ? { safetensors: { total: r.parameters, parameters: { BF16: r.parameters } } } : {}),
+        })),
+      );
+      return;
+    }
     if (path.startsWith("/api/models/")) {
       const rest = path.slice("/api/models/".length);
       const discussionsOf = /^(.+)\/discussions$/.exec(rest);
@@ -107,7 +144,9 @@ export async function startHubStandIn(repos: readonly StandInRepo[], tokens: rea
           });
           return;
         }
-        json(res, 200, { discussions: list.map((d, i) => ({ num: i + 1, title: d.title, status: "open" })), count: list.length, start: 0 });
+        const page = Number(url.searchParams.get("p") ?? "0");
+        const start = page * PAGE;
+        json(res, 200, { discussions: list.slice(start, start + PAGE).map((d, i) => ({ num: start + i + 1, title: d.title, status: "open" })), count: list.length, start });
         return;
       }
       const pathsInfo = /^(.+)\/paths-info\/([^/]+)$/.exec(rest);
