@@ -1,37 +1,22 @@
 // Header-only checkpoints feed the Planner (issue 12): geometry from the tensors' shapes when there is no config.
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { main } from "../src/cli/main.js";
-import { makeGguf, makeSafetensors } from "./helpers/weights.js";
+import { makeGguf, makeSafetensors, TOY_DECODER } from "./helpers/weights.js";
+import { tempDir } from "./helpers/temp-dir.js";
 
 async function run(argv: string[]) {
   let stdout = "";
   let stderr = "";
-  const code = await main(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), env: { HF_HUB_OFFLINE: "1", HF_HOME: mkdtempSync(join(tmpdir(), "em-home-")) } });
+  const code = await main(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), env: { HF_HUB_OFFLINE: "1", HF_HOME: tempDir("em-home-") } });
   return { code, stdout, stderr, json: () => stdout.trim().split("\n").map((l) => JSON.parse(l)) };
 }
-const dir = () => mkdtempSync(join(tmpdir(), "em-plan-headers-"));
+const dir = () => tempDir("em-plan-headers-");
 
-// The toy decoder of test/weights.test.ts: hidden 16, 2 layers, q/k/v/o 16×16, up/down 16↔64, vocab 100, an
+// The toy decoder (test/helpers/weights.ts): hidden 16, 2 layers, q/k/v/o 16×16, up/down 16↔64, vocab 100, an
 // untied lm_head: 9,392 parameters.
-const layer = (i: number) => ({
-  [`model.layers.${i}.self_attn.q_proj.weight`]: { dtype: "BF16", shape: [16, 16] },
-  [`model.layers.${i}.self_attn.k_proj.weight`]: { dtype: "BF16", shape: [16, 16] },
-  [`model.layers.${i}.self_attn.v_proj.weight`]: { dtype: "BF16", shape: [16, 16] },
-  [`model.layers.${i}.self_attn.o_proj.weight`]: { dtype: "BF16", shape: [16, 16] },
-  [`model.layers.${i}.mlp.up_proj.weight`]: { dtype: "BF16", shape: [64, 16] },
-  [`model.layers.${i}.mlp.down_proj.weight`]: { dtype: "BF16", shape: [16, 64] },
-  [`model.layers.${i}.input_layernorm.weight`]: { dtype: "BF16", shape: [16] },
-});
-const toy = {
-  "model.embed_tokens.weight": { dtype: "BF16", shape: [100, 16] },
-  ...layer(0),
-  ...layer(1),
-  "model.norm.weight": { dtype: "BF16", shape: [16] },
-  "lm_head.weight": { dtype: "BF16", shape: [100, 16] },
-};
+const toy = TOY_DECODER;
 
 describe("plans from checkpoint headers", () => {
   it("safetensors without config.json: weights, a KV cache from the k_proj rows, LoRA over the Linears", async () => {

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { main } from "../src/cli/main.js";
 import { startHubStandIn, type HubStandIn } from "./helpers/hub-stand-in.js";
-import { makeGguf, makeSafetensors } from "./helpers/weights.js";
+import { makeGguf, makeSafetensors, TOY_DECODER } from "./helpers/weights.js";
 import { tempDir } from "./helpers/temp-dir.js";
 
 async function run(argv: string[], env: Record<string, string | undefined> = {}) {
@@ -25,22 +25,7 @@ const dir = () => tempDir("em-weights-");
 //   embed 100×16 = 1600; per layer q,k,v,o 4×256 = 1024 + mlp 2×(16×64) = 2048 + norm 16 → 3088; ×2 = 6176;
 //   final norm 16; lm_head 100×16 = 1600. Total 1600 + 6176 + 16 + 1600 = 9392 parameters.
 // Largest layer: a block, 3088 × 4 = 12352 bytes (the embedding and head are 1600 × 4 = 6400).
-const layer = (i: number) => ({
-  [`model.layers.${i}.self_attn.q_proj.weight`]: { dtype: "BF16", shape: [16, 16] },
-  [`model.layers.${i}.self_attn.k_proj.weight`]: { dtype: "BF16", shape: [16, 16] },
-  [`model.layers.${i}.self_attn.v_proj.weight`]: { dtype: "BF16", shape: [16, 16] },
-  [`model.layers.${i}.self_attn.o_proj.weight`]: { dtype: "BF16", shape: [16, 16] },
-  [`model.layers.${i}.mlp.up_proj.weight`]: { dtype: "BF16", shape: [64, 16] },
-  [`model.layers.${i}.mlp.down_proj.weight`]: { dtype: "BF16", shape: [16, 64] },
-  [`model.layers.${i}.input_layernorm.weight`]: { dtype: "BF16", shape: [16] },
-});
-const toy = {
-  "model.embed_tokens.weight": { dtype: "BF16", shape: [100, 16] },
-  ...layer(0),
-  ...layer(1),
-  "model.norm.weight": { dtype: "BF16", shape: [16] },
-  "lm_head.weight": { dtype: "BF16", shape: [100, 16] },
-};
+const toy = TOY_DECODER;
 
 describe("local safetensors", () => {
   it("counts a single file and groups decoder blocks as layers", async () => {

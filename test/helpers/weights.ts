@@ -63,3 +63,24 @@ export function makeGguf(metadata: Readonly<Record<string, string>>, tensors: re
   for (let i = 0; i < offset; i++) parts.push(0);
   return new Uint8Array(parts);
 }
+
+/**
+ * A toy Llama-style decoder as checkpoint headers: hidden 16, 2 layers, q/k/v/o 16×16, up/down 16↔64, vocab 100,
+ * an untied lm_head (9,392 parameters; the hand count is in test/weights.test.ts).
+ */
+const toyLayer = (i: number) => ({
+  [`model.layers.${i}.self_attn.q_proj.weight`]: { dtype: "BF16", shape: [16, 16] },
+  [`model.layers.${i}.self_attn.k_proj.weight`]: { dtype: "BF16", shape: [16, 16] },
+  [`model.layers.${i}.self_attn.v_proj.weight`]: { dtype: "BF16", shape: [16, 16] },
+  [`model.layers.${i}.self_attn.o_proj.weight`]: { dtype: "BF16", shape: [16, 16] },
+  [`model.layers.${i}.mlp.up_proj.weight`]: { dtype: "BF16", shape: [64, 16] },
+  [`model.layers.${i}.mlp.down_proj.weight`]: { dtype: "BF16", shape: [16, 64] },
+  [`model.layers.${i}.input_layernorm.weight`]: { dtype: "BF16", shape: [16] },
+});
+export const TOY_DECODER: Readonly<Record<string, TensorSpec>> = {
+  "model.embed_tokens.weight": { dtype: "BF16", shape: [100, 16] },
+  ...toyLayer(0),
+  ...toyLayer(1),
+  "model.norm.weight": { dtype: "BF16", shape: [16] },
+  "lm_head.weight": { dtype: "BF16", shape: [100, 16] },
+};

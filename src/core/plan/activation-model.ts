@@ -3,7 +3,7 @@
  * patches, staged feature maps, or not at all) and evaluates that model for a batch.
  */
 import type { Config } from "../config/config.js";
-import { inferenceActivations, layerGeometry, trainingActivations, type TrainingActivations } from "./activations.js";
+import { inferenceActivations, layerGeometry, trainingActivations, type TrainingActivationRequest, type TrainingActivations } from "./activations.js";
 import type { ActivationModel, PlanModel } from "./context.js";
 import type { TreeStats } from "./tree.js";
 import type { AttnImplementation } from "./types.js";
@@ -70,17 +70,8 @@ function hasRmsNorm(model: PlanModel): boolean {
   return found;
 }
 
-export interface TrainingRequest {
-  readonly batch: number;
-  readonly seq: number;
-  readonly encoderSeq: number;
-  readonly bytes: number;
-  readonly attn: AttnImplementation;
-  readonly checkpointing: boolean;
-  readonly lmHead: boolean;
-  readonly chunkedLoss: boolean;
-  readonly maskedLmTransform?: boolean;
-}
+/** What a training step is planned for: the block-level request, whatever the model's kind. */
+export type TrainingRequest = TrainingActivationRequest;
 
 const ZERO: TrainingActivations = { savedBytes: 0, forwardTransientBytes: 0, backwardTransientBytes: 0 };
 
