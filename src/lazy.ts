@@ -49,10 +49,8 @@ export type {
   ActivationDetail,
   AttnImplementation,
 } from "./core/plan/types.js";
-export { modelsThatFit } from "./core/fits.js";
 export { pipelineEntries } from "./core/pipeline.js";
 export type { ComponentConfig, ComponentResult, SkippedComponent, PipelineEntry } from "./core/pipeline.js";
 export type { AdapterSummary } from "./core/adapter.js";
-export type { FitsCandidate, FitsOutcome } from "./core/fits.js";
 export { GPU_CATALOG } from "./core/plan/gpu-catalog.js";
 export type { GpuSpec, GpuVendor } from "./core/plan/gpu-catalog.js";

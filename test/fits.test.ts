@@ -1,14 +1,12 @@
-// `estimate-memory fits` and the planner's csv/markdown columns, warnings and usage errors (issue 12).
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+// `estimate-memory fits` and the planner's csv/markdown columns, warnings and usage errors.
 import { describe, expect, it } from "vitest";
 import { main } from "../src/cli/main.js";
+import { tempDir } from "./helpers/temp-dir.js";
 
 async function run(...argv: string[]) {
   let stdout = "";
   let stderr = "";
-  const env = { HF_HUB_OFFLINE: "1", HF_HOME: mkdtempSync(join(tmpdir(), "estimate-memory-home-")) };
+  const env = { HF_HUB_OFFLINE: "1", HF_HOME: tempDir("estimate-memory-home-") };
   const code = await main(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), env });
   return { code, stdout, stderr };
 }

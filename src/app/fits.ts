@@ -4,12 +4,13 @@
  * context that still fit. One engine for the page and `estimate-memory fits`; browser-safe (no node:* import):
  * the caller brings the configs, read from disk or fetched.
  */
-import type { Library } from "../core/estimate.js";
+import type { EstimateResult, Library } from "../core/estimate.js";
 import { GPU_CATALOG } from "../core/plan/gpu-catalog.js";
 import { CONTEXT_MIB, GIB } from "../core/plan/gpus.js";
 import type { Plan, PlanOptions } from "../core/plan/types.js";
 import { estimateConfig } from "./estimate.js";
 import { errorMessage } from "./option-names.js";
+import { OptionError } from "../core/errors.js";
 
 export interface FitsEntry {
   readonly id: string;
@@ -31,6 +32,8 @@ export interface FitRow {
   /** Largest batch at the plan's sequence length; largest sequence at its batch size (both capped by the Planner's search). */
   readonly maxBatchSize: number;
   readonly maxSeqLen: number;
+  /** The estimate and plan at the asked batch size and length (the CLI's `fits --json` prints it). */
+  readonly result: EstimateResult;
 }
 
 export interface FitsAnswer {
@@ -40,6 +43,10 @@ export interface FitsAnswer {
   readonly tooBig: number;
   /** Models the Planner could not plan (no such mode for the architecture…), with the reason. */
   readonly skipped: { readonly id: string; readonly reason: string }[];
+  /** Models that would fit but take fewer positions than the planned sequence length (left out). */
+  readonly tooShort: number;
+  /** Image models left out because a sequence length was asked for (a context length means nothing to them). */
+  readonly notSequence: number;
 }
 
 export interface FitsOptions {
@@ -125,6 +132,8 @@ export async function modelsThatFit(entries: Iterable<FitsEntry>, plan: PlanOpti
   const rows: FitRow[] = [];
   const skipped: { id: string; reason: string }[] = [];
   let tooBig = 0;
+  let tooShort = 0;
+  let notSequence = 0;
   let done = 0;
   for (const entry of entries) {
     if (options.progress && done > 0) await options.progress(done);
@@ -142,6 +151,7 @@ export async function modelsThatFit(entries: Iterable<FitsEntry>, plan: PlanOpti
     };
     let first: Plan;
     let parameters: number;
+    let firstResult: EstimateResult;
     try {
       const result = await estimateConfig(entry.config, {
         model: entry.id,
@@ -152,9 +162,25 @@ export async function modelsThatFit(entries: Iterable<FitsEntry>, plan: PlanOpti
       });
       if (!result.plan) throw new Error("no plan for this model");
       first = result.plan;
-      parameters = result.parameters;
+      // The parameters the model holds (a tied head once), as the Planner counts them.
+      parameters = result.plan.parameters;
+      firstResult = result;
     } catch (e) {
+      // A bad combination of options is the asker's error, whatever the model (refused once, before any model).
+      if (e instanceof OptionError && e.option !== "loraTargets") throw e;
       skipped.push({ id: entry.id, reason: errorMessage(e, "query").split("\n")[0] ?? "failed" });
+      continue;
+    }
+    // A model made for a shorter context does not answer a question about this one; nor does an image model.
+    const fitsAsAsked = memory === undefined ? first.fits === true : first.totalBytes <= memory;
+    if (first.warnings.some((w) => w.includes("max_position_embeddings"))) {
+      if (fitsAsAsked) tooShort++;
+      else tooBig++;
+      continue;
+    }
+    if (plan.seqLen !== undefined && (firstResult.library === "timm" || first.settings.imageSize !== undefined)) {
+      if (fitsAsAsked) notSequence++;
+      else tooBig++;
       continue;
     }
     let fits: boolean;
@@ -183,10 +209,10 @@ export async function modelsThatFit(entries: Iterable<FitsEntry>, plan: PlanOpti
       tooBig++;
       continue;
     }
-    rows.push({ id: entry.id, library: entry.library, family: familyOf(entry.config), parameters, totalBytes: first.totalBytes, fits, maxBatchSize, maxSeqLen });
+    rows.push({ id: entry.id, library: entry.library, family: familyOf(entry.config), parameters, totalBytes: first.totalBytes, fits, maxBatchSize, maxSeqLen, result: firstResult });
   }
   rows.sort((a, b) => b.parameters - a.parameters || a.id.localeCompare(b.id));
-  return { fits: rows, tooBig, skipped };
+  return { fits: rows, tooBig, skipped, tooShort, notSequence };
 }
 
 /** `24`, `24GB`, `24 GiB`, `80g` → bytes (GiB-sized units, as the GPU catalog counts); undefined when not a size. */

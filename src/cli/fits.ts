@@ -4,11 +4,11 @@
  * largest batch and context that still fit. `--json` prints one full result per fitting model (JSON Lines).
  */
 import type { Library } from "../core/estimate.js";
-import { modelsThatFit, type FitsCandidate, type FitsOutcome } from "../core/fits.js";
+import { timmNameFromId } from "../hub/model-ref.js";
+import { modelsThatFit, type FitsAnswer, type FitsEntry } from "../app/fits.js";
 import type { PlanOptions } from "../core/plan/types.js";
 import { createAsciiTable } from "../core/format/ascii-table.js";
 import { catalogIndex, readCatalogConfig } from "../hub-node/catalog.js";
-import { estimate } from "../core/estimate-all.js";
 import { csvHeader, csvLines, markdownHeader, markdownLines, type Format } from "./batch.js";
 import { binaryBytes } from "./plan-cli.js";
 
@@ -18,19 +18,22 @@ export interface FitsRequest {
   readonly top?: number;
 }
 
-/** Plans each shipped model; keeps those whose plan fits, largest (parameters) first. */
-export function shippedModelsThatFit(plan: PlanOptions): FitsOutcome {
-  const candidates = function* (): Generator<FitsCandidate> {
+/** Plans each shipped model (the page's engine, src/app/fits.ts); keeps those that fit, largest first. */
+export async function shippedModelsThatFit(plan: PlanOptions): Promise<FitsAnswer> {
+  const entries = function* (): Generator<FitsEntry> {
     for (const id of Object.keys(catalogIndex().models).sort()) {
       const shipped = readCatalogConfig(id);
-      if (shipped) yield { id, config: shipped.config, library: shipped.entry.library as Library };
+      if (!shipped) continue;
+      const timmModelName = shipped.entry.library === "timm" ? timmNameFromId(id) : undefined;
+      yield { id, config: shipped.config, library: shipped.entry.library as Library, ...(timmModelName ? { timmModelName } : {}) };
     }
   };
-  return modelsThatFit(candidates(), plan, estimate);
+  return modelsThatFit(entries(), plan);
 }
 
-export function renderFits(outcome: FitsOutcome, request: FitsRequest): string[] {
-  const rows = request.top !== undefined ? outcome.fitting.slice(0, request.top) : outcome.fitting;
+export function renderFits(outcome: FitsAnswer, request: FitsRequest): string[] {
+  const fitting = outcome.fits.map((f) => f.result);
+  const rows = request.top !== undefined ? fitting.slice(0, request.top) : fitting;
   switch (request.format) {
     case "json":
       return rows.map((r) => JSON.stringify(r));
@@ -58,9 +61,10 @@ export function renderFits(outcome: FitsOutcome, request: FitsRequest): string[]
       const notes = [
         outcome.tooShort ? `${outcome.tooShort} more fit but take fewer positions than the planned sequence length` : "",
         outcome.notSequence ? `${outcome.notSequence} image models left out: --seq-len given` : "",
-        outcome.skipped ? `${outcome.skipped} could not be planned` : "",
+        outcome.skipped.length ? `${outcome.skipped.length} could not be planned` : "",
       ].filter(Boolean);
-      return [rows.length ? table : "no shipped model fits", `${outcome.fitting.length} of ${outcome.planned} planned models fit${notes.length ? ` (${notes.join("; ")})` : ""}`];
+      const planned = outcome.fits.length + outcome.tooBig + outcome.tooShort + outcome.notSequence;
+      return [rows.length ? table : "no shipped model fits", `${outcome.fits.length} of ${planned} planned models fit${notes.length ? ` (${notes.join("; ")})` : ""}`];
     }
   }
 }

@@ -197,11 +197,12 @@ async function serve(o: Record<string, string | string[] | boolean>, io: CliIO):
 async function fits(o: Record<string, string | string[] | boolean>, io: CliIO): Promise<number> {
   try {
     const plan = planOptionsFromNamed(o.train ? o : { ...o, inference: true }) as PlanOptions;
+    if (!plan.gpu) throw new UsageError("fits needs --gpu NAME (see --list-gpus)");
     const top = o.top === undefined ? undefined : Number(o.top);
     if (top !== undefined && (!/^\d+$/.test(String(o.top)) || !Number.isSafeInteger(top) || top < 1)) throw new UsageError(`--top must be a positive integer (got ${String(o.top)})`);
     const { shippedModelsThatFit, renderFits } = await import("./fits.js");
     const format: Format = o.json ? "json" : ((o.format as Format | undefined) ?? "table");
-    const outcome = shippedModelsThatFit(plan);
+    const outcome = await shippedModelsThatFit(plan);
     for (const line of renderFits(outcome, { plan, format, ...(top !== undefined ? { top } : {}) })) io.stdout(`${line}\n`);
     return 0;
   } catch (error) {
