@@ -627,7 +627,11 @@ def main():
     out.append("export const TASK_ALIASES: Readonly<Record<string, string>> = " + table(aliases) + ";")
     out.append("")
     out.append("/** Head class → what its `__init__` registers, in order (see heads.ts); absent: not read (see HEAD_GAPS). */")
-    out.append("export const HEAD_RECIPES: Readonly<Record<string, HeadRecipe>> = " + table(dict(sorted(recipes.items()))) + ";")
+    # The largest table, needed only to build a head from its recipe: parsed on first use, not at start-up.
+    out.append("let headRecipes: Readonly<Record<string, HeadRecipe>> | undefined;")
+    out.append("export function HEAD_RECIPES(): Readonly<Record<string, HeadRecipe>> {")
+    out.append("  return (headRecipes ??= " + table(dict(sorted(recipes.items()))) + ");")
+    out.append("}")
     out.append("")
     out.append("/** Every registered head class's `_no_split_modules` (its own or inherited; null when none). */")
     out.append("export const CLASS_NO_SPLIT: Readonly<Record<string, readonly string[] | null>> = " + table(dict(sorted(no_split.items()))) + ";")

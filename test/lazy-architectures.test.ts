@@ -10,7 +10,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { generateArchitectureTables } from "../scripts/generate-architectures.js";
 import { createEstimator, type EstimateOptions } from "../src/core/estimate.js";
 import { estimate, supportedArchitectures } from "../src/core/estimate-all.js";
-import { familiesFor, loadArchitecturesFor, supportedArchitectures as manifestArchitectures } from "../src/core/load-architectures.js";
+import { familiesFor, loadArchitecturesFor, loadPlanner, supportedArchitectures as manifestArchitectures } from "../src/core/load-architectures.js";
 import { timmNameFromId } from "../src/hub/model-ref.js";
 import { loadAllReference } from "./helpers/reference.js";
 
@@ -38,12 +38,22 @@ function outcome(run: () => unknown): unknown {
   }
 }
 
+describe("the Planner loads only for plans", () => {
+  it("an estimator without it answers plain estimates and refuses plans in one line", async () => {
+    const bert = records.find((r) => r.id === "bert")!;
+    const bare = createEstimator(await loadArchitecturesFor(bert.config));
+    expect(bare.estimate(bert.config).parameters).toBe(estimate(bert.config).parameters);
+    expect(() => bare.estimate(bert.config, { plan: { inference: true } })).toThrow(/no Planner/);
+  });
+});
+
 describe("loading only the families a config needs", () => {
   // Each record gets an estimator holding only what was loaded for it: a family it needs and does not load
   // (a nested text_config's defaults for the planner, an encoder's sub-model) shows up as a difference.
   it.each(records.map((r) => [`${r.file}:${r.id}`, r] as const))("%s: same answer as with every architecture", async (_, r) => {
     const options: EstimateOptions = { model: r.id, library: r.library, ...(timmNameFromId(r.id) ? { timmModelName: timmNameFromId(r.id) as string } : {}) };
-    const lazy = createEstimator(await loadArchitecturesFor(r.config, options));
+    // The Planner is a chunk of its own too: the plans below need it given.
+    const lazy = createEstimator(await loadArchitecturesFor(r.config, options), { planner: await loadPlanner() });
     expect(outcome(() => lazy.estimate(r.config, options))).toEqual(outcome(() => estimate(r.config, options)));
     if (r.library === "transformers") {
       const planned = { ...options, plan: { inference: true, seqLen: 4096 } };

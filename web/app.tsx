@@ -226,7 +226,7 @@ function App() {
         dtypes: state.dtypes,
         ...(library ? { library } : {}),
         ...(resolved.timmModelName ? { timmModelName: resolved.timmModelName } : {}),
-      });
+      }, { planner: true });
       setStatus({ kind: "done", result, ms: performance.now() - started, loaded: { resolved, library }, token });
     } catch (e) {
       setStatus({ kind: "error", message: (e as Error).message.split("\n")[0] ?? "failed" });

@@ -4,11 +4,10 @@
  * bundled, or loaded on demand) is decided in one place. Browser-safe: no node:* import.
  */
 import type { EstimateOptions, EstimateResult, Library } from "../core/estimate.js";
-import { estimateAsync, estimatePipelineAsync, loadedEstimator } from "../core/load-architectures.js";
+import { estimateAsync, estimatePipelineAsync, loadedEstimator, preparePlanner } from "../core/load-architectures.js";
 import { optionError, optionRef, UnsupportedArchitectureError, UsageError } from "../core/errors.js";
 import type { TableDType } from "../core/measure/table-rows.js";
 import type { PlanOptions } from "../core/plan/types.js";
-import { estimateFromTensors } from "../core/weights/estimate-weights.js";
 import type { ResolvedModel } from "../hub/resolved-model.js";
 
 /** What to compute for each MODEL: table rows, the library to build with, and (optionally) a plan. */
@@ -30,7 +29,9 @@ export function estimateLoaded(config: unknown, options: EstimateOptions): Estim
 }
 
 /** The estimate from a config, making its architecture available first (where that is asynchronous, it is here). */
-export async function estimateConfig(config: unknown, options: EstimateOptions): Promise<EstimateResult> {
+export async function estimateConfig(config: unknown, options: EstimateOptions, prepare: { readonly planner?: boolean } = {}): Promise<EstimateResult> {
+  // `planner`: load the Planner too, for callers that re-plan synchronously afterwards (`estimateLoaded`).
+  if (prepare.planner) await preparePlanner();
   return estimateAsync(config, options);
 }
 
@@ -41,7 +42,8 @@ export async function estimateConfig(config: unknown, options: EstimateOptions):
 export async function estimateResolved(resolved: ResolvedModel, request: EstimateRequest): Promise<EstimateResult[]> {
   const library = request.library ?? resolved.library;
   const fromHeaders = async (): Promise<EstimateResult[]> => {
-    const sources = await (resolved.weights as NonNullable<ResolvedModel["weights"]>)();
+    // Header-only estimates are the rare path: their code (and the Planner it plans with) loads only here.
+    const [sources, { estimateFromTensors }] = await Promise.all([(resolved.weights as NonNullable<ResolvedModel["weights"]>)(), import("../core/weights/estimate-weights.js")]);
     const config = typeof resolved.config === "object" && resolved.config !== null ? (resolved.config as Record<string, unknown>) : undefined;
     return sources.map((w) =>
       estimateFromTensors(w.tensors, {

@@ -6,6 +6,7 @@
 import { transformersArchitectures } from "./architectures/transformers/index.js";
 import { timmFamilies } from "./architectures/timm/index.js";
 import { diffusersModels } from "./architectures/diffusers/index.js";
+import { planner } from "./plan/planner.js";
 import { ArchitectureRegistry, type ArchitectureSet } from "./architectures/registry.js";
 import type { ModelBuild } from "./architectures/types.js";
 import type { RawConfig } from "./config/config.js";
@@ -14,7 +15,7 @@ import { estimateSentenceTransformer as estimateSentenceTransformerWith } from "
 import { estimateWithAdapter as estimateWithAdapterWith } from "./adapter.js";
 import type { ClassRequest } from "./architectures/transformers/shared/model-class.js";
 
-export const ALL_ARCHITECTURES: ArchitectureSet = { transformers: transformersArchitectures, timm: timmFamilies, diffusers: diffusersModels };
+export const ALL_ARCHITECTURES: ArchitectureSet = { transformers: transformersArchitectures, timm: timmFamilies, diffusers: diffusersModels, planner };
 const registry = new ArchitectureRegistry(ALL_ARCHITECTURES);
 
 /** Builds and measures a config with every architecture at hand (synchronous). */

@@ -12,7 +12,7 @@ import { TABLE_DTYPES, TABLE_HEADERS, tableRows, tableTitle, type TableDType, ty
 import { createAsciiTable } from "./format/ascii-table.js";
 import { estimatePipeline, type ComponentConfig, type ComponentResult, type PipelineOptions, type SkippedComponent } from "./pipeline.js";
 import type { AdapterSummary } from "./adapter.js";
-import { plan as planMemory, planModelFor, type Plan, type PlanOptions } from "./plan/index.js";
+import type { Plan, PlanOptions } from "./plan/types.js";
 
 export const LIBRARIES = ["transformers", "timm", "diffusers"] as const;
 export type Library = (typeof LIBRARIES)[number];
@@ -236,6 +236,20 @@ export function createEstimator(...architectures: readonly ArchitectureSet[]): E
   return estimator;
 }
 
+/** The Planner's answer for a built model: the estimator must hold the Planner (the lazy path loads it first). */
+function planWith(
+  registry: ArchitectureRegistry,
+  built: ModelBuild,
+  accelerateTotalBytes: number,
+  lookup: ArchitectureLookup,
+  extra: { imageSize?: number; requested?: boolean },
+  options: PlanOptions,
+): Plan {
+  const planner = registry.planner();
+  if (!planner) throw new EstimateError("this estimator has no Planner: create it with the planner (estimate-memory/lazy: estimateAsync loads it)");
+  return planner.plan(planner.planModelFor(built, accelerateTotalBytes, lookup, extra), options);
+}
+
 function estimateWith(registry: ArchitectureRegistry, lookup: ArchitectureLookup, config: unknown, options: EstimateOptions = {}): EstimateResult {
   const raw = asRawConfig(config);
   const library = options.library ?? detectLibrary(raw);
@@ -296,8 +310,6 @@ function estimateWith(registry: ArchitectureRegistry, lookup: ArchitectureLookup
     noSplitModules: built.noSplitModules,
     table,
     source: "config",
-    ...(options.plan
-      ? { plan: planMemory(planModelFor(built, size.bytes, lookup, { ...timmInputSize(raw, library), requested: options.modelClass !== undefined || options.task !== undefined }), options.plan) }
-      : {}),
+    ...(options.plan ? { plan: planWith(registry, built, size.bytes, lookup, { ...timmInputSize(raw, library), requested: options.modelClass !== undefined || options.task !== undefined }, options.plan) } : {}),
   };
 }

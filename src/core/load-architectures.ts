@@ -5,6 +5,7 @@
  */
 import { FAMILIES, type FamilyEntry } from "./architectures/manifest.js";
 import type { ArchitectureSet } from "./architectures/registry.js";
+import type { Planner } from "./plan/planner.js";
 import { createEstimator, modelTypeFromName, type EstimateOptions, type EstimateResult } from "./estimate.js";
 import { pipelineEntries, type ComponentConfig, type PipelineOptions } from "./pipeline.js";
 
@@ -110,6 +111,7 @@ export const loadedEstimator = createEstimator();
 /** `estimate`, after loading the architectures the config needs; the CLI, the server and the page call this. */
 export async function estimateAsync(config: unknown, options: EstimateOptions = {}): Promise<EstimateResult> {
   loadedEstimator.add(await loadArchitecturesFor(config, options));
+  if (options.plan) loadedEstimator.add({ planner: await loadPlanner() });
   return loadedEstimator.estimate(config, options);
 }
 
@@ -132,4 +134,14 @@ export async function estimatePipelineAsync(
   }
   loadedEstimator.add(merged(await Promise.all([...families].map(load))));
   return loadedEstimator.estimatePipeline(modelIndex, configs, options);
+}
+
+/** Loads the Planner into `loadedEstimator` now (the page plans synchronously once a model is shown). */
+export async function preparePlanner(): Promise<void> {
+  loadedEstimator.add({ planner: await loadPlanner() });
+}
+
+/** The Planner's chunk, loaded with the first estimate that asks for a plan. */
+export async function loadPlanner(): Promise<Planner> {
+  return (await import("./plan/planner.js")).planner;
 }

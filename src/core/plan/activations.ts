@@ -32,8 +32,8 @@ import type { ArchitectureLookup } from "../architectures/registry.js";
 import type { Config } from "../config/config.js";
 import { textConfigOf } from "./kv-cache.js";
 
-export const ATTN_IMPLEMENTATIONS = ["eager", "sdpa", "flash_attention_2"] as const;
-export type AttnImplementation = (typeof ATTN_IMPLEMENTATIONS)[number];
+import type { AttnImplementation } from "./types.js";
+export { ATTN_IMPLEMENTATIONS, type AttnImplementation } from "./types.js";
 
 export interface LayerGeometry {
   readonly hidden: number;

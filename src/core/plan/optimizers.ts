@@ -17,29 +17,9 @@
  * - `sgd`: torch.optim.SGD with Trainer's arguments (lr only: momentum 0, no state buffer).
  * - `adagrad`, `rmsprop`: one state.
  */
-export const OPTIMIZER_NAMES = [
-  "adamw_torch",
-  "adamw_torch_fused",
-  "adamw_apex_fused",
-  "adamw_hf",
-  "adamw_bnb_8bit",
-  "adamw_8bit",
-  "paged_adamw_8bit",
-  "paged_adamw_32bit",
-  "lion_8bit",
-  "lion_32bit",
-  "paged_lion_8bit",
-  "paged_lion_32bit",
-  "adafactor",
-  "sgd",
-  "adagrad",
-  "rmsprop",
-] as const;
-export type OptimizerName = (typeof OPTIMIZER_NAMES)[number];
+import { OPTIMIZER_ALIASES, OPTIMIZER_NAMES, type OptimizerName } from "./types.js";
 
-/** The short names of the first Planner release stay accepted. */
-export const OPTIMIZER_ALIASES = { adamw: "adamw_torch", "adamw-8bit": "adamw_bnb_8bit" } as const satisfies Record<string, OptimizerName>;
-export type OptimizerAlias = keyof typeof OPTIMIZER_ALIASES;
+export { OPTIMIZER_ALIASES, OPTIMIZER_NAMES, type OptimizerAlias, type OptimizerName } from "./types.js";
 
 export function canonicalOptimizer(name: string): OptimizerName | undefined {
   if ((OPTIMIZER_NAMES as readonly string[]).includes(name)) return name as OptimizerName;

@@ -2,8 +2,6 @@
  * The Planner's inputs and outputs. Field names are a contract: the CLI's `--json` prints `plan` as is,
  * and later versions only add fields.
  */
-import { OPTIMIZER_ALIASES, OPTIMIZER_NAMES } from "./optimizers.js";
-import { ATTN_IMPLEMENTATIONS, type AttnImplementation } from "./activations.js";
 
 export const PLAN_DTYPES = ["float32", "float16", "bfloat16", "fp8"] as const;
 export type PlanDType = (typeof PLAN_DTYPES)[number];
@@ -15,11 +13,38 @@ export const TRAIN_METHODS = ["full", "lora", "qlora"] as const;
 export type TrainMethod = (typeof TRAIN_METHODS)[number];
 
 
+/** Hugging Face Trainer's `optim` names (their memory in optimizers.ts). */
+export const OPTIMIZER_NAMES = [
+  "adamw_torch",
+  "adamw_torch_fused",
+  "adamw_apex_fused",
+  "adamw_hf",
+  "adamw_bnb_8bit",
+  "adamw_8bit",
+  "paged_adamw_8bit",
+  "paged_adamw_32bit",
+  "lion_8bit",
+  "lion_32bit",
+  "paged_lion_8bit",
+  "paged_lion_32bit",
+  "adafactor",
+  "sgd",
+  "adagrad",
+  "rmsprop",
+] as const;
+export type OptimizerName = (typeof OPTIMIZER_NAMES)[number];
+
+/** The short names of the first Planner release stay accepted. */
+export const OPTIMIZER_ALIASES = { adamw: "adamw_torch", "adamw-8bit": "adamw_bnb_8bit" } as const satisfies Record<string, OptimizerName>;
+export type OptimizerAlias = keyof typeof OPTIMIZER_ALIASES;
+
 /** Hugging Face Trainer's `optim` names, then the short names of the first release (aliases). */
 export const OPTIMIZERS = [...OPTIMIZER_NAMES, ...(Object.keys(OPTIMIZER_ALIASES) as (keyof typeof OPTIMIZER_ALIASES)[])] as const;
 export type Optimizer = (typeof OPTIMIZERS)[number];
 
-export { ATTN_IMPLEMENTATIONS, type AttnImplementation };
+/** transformers' `attn_implementation` names. */
+export const ATTN_IMPLEMENTATIONS = ["eager", "sdpa", "flash_attention_2"] as const;
+export type AttnImplementation = (typeof ATTN_IMPLEMENTATIONS)[number];
 
 export const PRECISIONS = ["fp32", "mixed-bf16", "mixed-fp16", "bf16"] as const;
 export type Precision = (typeof PRECISIONS)[number];

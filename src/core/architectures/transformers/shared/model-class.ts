@@ -64,7 +64,7 @@ export function buildableClasses(arch: TransformersArchitecture, config?: Config
   if (table.AutoModel) names.add(table.AutoModel);
   for (const [auto, cls] of Object.entries(table)) {
     if (builderFor(arch, auto)) names.add(cls);
-    else if (HEAD_RECIPES[cls] && (!config || buildsFor(arch, config, cls))) names.add(cls);
+    else if (HEAD_RECIPES()[cls] && (!config || buildsFor(arch, config, cls))) names.add(cls);
   }
   return [...names];
 }
@@ -109,7 +109,7 @@ export function markTiedOutput(build: ModelBuild, config: Config): ModelBuild {
 }
 
 function buildByRecipe(arch: TransformersArchitecture, config: Config, cls: string): ModelBuild | undefined {
-  const recipe = HEAD_RECIPES[cls];
+  const recipe = HEAD_RECIPES()[cls];
   if (!recipe) return undefined;
   const backbone = (name: string): ModelBuild => {
     const base = arch.models.AutoModel(config);
