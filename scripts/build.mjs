@@ -22,7 +22,11 @@ await build({ ...common, entryPoints: { index: "src/index.ts", lazy: "src/lazy.t
 const familyChunks = (metafile, outdir) =>
   Object.fromEntries(
     Object.entries(metafile.outputs)
-      .map(([file, out]) => [file.slice(outdir.length + 1), /^src\/core\/architectures\/((transformers|timm)\/[^/]+)\.ts$/.exec(out.entryPoint ?? "")?.[1]])
+      .map(([file, out]) => {
+        // A family file's chunk (`transformers/bert`), or the Planner's (`planner`, loaded with the first plan).
+        const m = /^src\/core\/(?:architectures\/((?:transformers|timm|diffusers)\/[^/]+)|plan\/(planner))\.ts$/.exec(out.entryPoint ?? "");
+        return [file.slice(outdir.length + 1), m?.[1] ?? m?.[2]];
+      })
       .filter(([, family]) => family),
   );
 const node = await build({ ...common, minify: true, entryPoints: { node: "src/node.ts", cli: "src/cli/bin.ts" }, outdir: "dist", platform: "node", splitting: true, chunkNames: "chunks/[name]-[hash]", metafile: true });

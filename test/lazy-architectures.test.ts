@@ -110,7 +110,8 @@ describe("the CLI loads only the chunks it needs", () => {
     }
   });
 
-  it("bert-base-cased loads BERT's family and nothing else", () => {
+  it("bert-base-cased loads BERT's family and nothing else; the Planner's chunk comes with a plan", () => {
     expect(familiesLoadedBy(["bert-base-cased"], "bert")).toEqual(["transformers/bert"]);
+    expect(familiesLoadedBy(["bert-base-cased", "--inference"], "bert-plan").sort()).toEqual(["planner", "transformers/bert"]);
   });
 });
