@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { estimate } from "../src/core/estimate-all.js";
-import { parseConfigJson } from "../src/core/config/parse-json.js";
+import { readJsonl } from "./helpers/reference.js";
 import { buildComponent } from "../src/core/pipeline.js";
 import { ALL_ARCHITECTURES } from "../src/core/estimate-all.js";
 import { ArchitectureRegistry } from "../src/core/architectures/registry.js";
@@ -31,10 +31,7 @@ interface DiffusersRecord {
 }
 
 const file = fileURLToPath(new URL("./fixtures/reference/diffusers-components.jsonl", import.meta.url));
-const records = readFileSync(file, "utf8")
-  .split("\n")
-  .filter((line) => line.trim() !== "")
-  .map((line) => parseConfigJson(line, file) as DiffusersRecord);
+const records = readJsonl<DiffusersRecord>(file);
 
 let exact = 0;
 
@@ -77,10 +74,7 @@ interface ComponentRecord extends DiffusersRecord {
   expected: DiffusersRecord["expected"] & { no_split_modules?: string[] | null };
 }
 const componentFile = fileURLToPath(new URL("./fixtures/reference/pipeline-components.jsonl", import.meta.url));
-const components = readFileSync(componentFile, "utf8")
-  .split("\n")
-  .filter((line) => line.trim() !== "")
-  .map((line) => parseConfigJson(line, componentFile) as ComponentRecord);
+const components = readJsonl<ComponentRecord>(componentFile);
 let componentsExact = 0;
 
 describe("pipeline component records (oracle)", () => {

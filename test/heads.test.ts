@@ -7,10 +7,9 @@ import { readFileSync } from "node:fs";
 import { afterAll, describe, expect, it } from "vitest";
 import { estimate } from "../src/core/estimate-all.js";
 import { UnsupportedArchitectureError } from "../src/core/errors.js";
-import { parseConfigJson } from "../src/core/config/parse-json.js";
 import { timmNameFromId } from "../src/hub/model-ref.js";
 import { differences } from "./helpers/compare.js";
-import type { ReferenceRecord } from "./helpers/reference.js";
+import { readJsonl, type ReferenceRecord } from "./helpers/reference.js";
 
 interface HeadRecord extends ReferenceRecord {
   error?: string;
@@ -18,10 +17,7 @@ interface HeadRecord extends ReferenceRecord {
 }
 
 const FILE = "heads-4.47.jsonl";
-const records: HeadRecord[] = readFileSync(new URL(`fixtures/reference/${FILE}`, import.meta.url), "utf8")
-  .split("\n")
-  .filter((line) => line.trim() !== "")
-  .map((line) => ({ ...(parseConfigJson(line, FILE) as Omit<HeadRecord, "file">), file: FILE }));
+const records: HeadRecord[] = readJsonl<Omit<HeadRecord, "file">>(new URL(`fixtures/reference/${FILE}`, import.meta.url)).map((r) => ({ ...r, file: FILE }));
 
 const pending = new Map<string, string>();
 for (const line of readFileSync(new URL("heads-pending.txt", import.meta.url), "utf8").split("\n")) {

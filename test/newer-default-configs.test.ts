@@ -2,20 +2,14 @@
 // oracle's records of their 5.18.0 default configs (test/fixtures/reference-v5/newer-default-configs.jsonl, whose
 // README says how they were made): every model type this package supports there must match field by field.
 // Types the 4.47 reference set has (olmo2, llava_onevision) follow 4.47 in the default mode and are left to it.
-import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { transformersArchitecture } from "../src/core/estimate-all.js";
-import { parseConfigJson } from "../src/core/config/parse-json.js";
 import { differences, estimateRecord } from "./helpers/compare.js";
-import { loadReference, type ReferenceRecord } from "./helpers/reference.js";
+import { loadReference, readJsonl, type ReferenceRecord } from "./helpers/reference.js";
 
 const FILE = "newer-default-configs.jsonl";
 type OracleLine = Omit<ReferenceRecord, "file"> & { error?: string };
-const lines = readFileSync(fileURLToPath(new URL(`./fixtures/reference-v5/${FILE}`, import.meta.url)), "utf8")
-  .split("\n")
-  .filter((line) => line.trim() !== "")
-  .map((line) => parseConfigJson(line, FILE) as OracleLine);
+const lines = readJsonl<OracleLine>(new URL(`./fixtures/reference-v5/${FILE}`, import.meta.url));
 const in447 = new Set(loadReference("transformers-default-configs.jsonl").map((r) => String(r.config.model_type)));
 const checked = lines
   .filter((r) => r.error === undefined && !in447.has(String(r.config.model_type)) && transformersArchitecture(String(r.config.model_type)))

@@ -1,18 +1,12 @@
 // The architectures that left the reference's pending list (clap, seamless_m4t, seamless_m4t_v2, grounding-dino,
 // omdet-turbo, jukebox) on non-default configs: oracle records of transformers 4.47 (test/fixtures/oracle-4.47/,
 // its README says how they were made), checked field by field like the reference records.
-import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { parseConfigJson } from "../src/core/config/parse-json.js";
 import { differences, estimateRecord } from "./helpers/compare.js";
-import type { ReferenceRecord } from "./helpers/reference.js";
+import { readJsonl, type ReferenceRecord } from "./helpers/reference.js";
 
 const FILE = "ported-architectures.jsonl";
-const records = readFileSync(fileURLToPath(new URL(`./fixtures/oracle-4.47/${FILE}`, import.meta.url)), "utf8")
-  .split("\n")
-  .filter((line) => line.trim() !== "")
-  .map((line) => ({ ...(parseConfigJson(line, FILE) as Omit<ReferenceRecord, "file">), file: FILE }));
+const records = readJsonl<Omit<ReferenceRecord, "file">>(new URL(`./fixtures/oracle-4.47/${FILE}`, import.meta.url)).map((r) => ({ ...r, file: FILE }));
 
 describe("ported architectures against oracle records (transformers 4.47)", () => {
   it("covers every ported model type", () => {

@@ -30,12 +30,17 @@ export interface ReferenceRecord {
 export const REFERENCE_DIR = fileURLToPath(new URL("../fixtures/reference/", import.meta.url));
 export const REFERENCE_FILES = ["transformers-default-configs.jsonl", "hub-configs.jsonl"] as const;
 
-export function loadReference(file: (typeof REFERENCE_FILES)[number]): ReferenceRecord[] {
-  const text = readFileSync(REFERENCE_DIR + file, "utf8");
-  return text
+/** The records of a JSON Lines file (Python's JSON: `Infinity`, `NaN` allowed), blank lines skipped. */
+export function readJsonl<T>(path: string | URL): T[] {
+  const name = typeof path === "string" ? path : fileURLToPath(path);
+  return readFileSync(path, "utf8")
     .split("\n")
     .filter((line) => line.trim() !== "")
-    .map((line) => ({ ...(parseConfigJson(line, file) as Omit<ReferenceRecord, "file">), file }));
+    .map((line) => parseConfigJson(line, name) as T);
+}
+
+export function loadReference(file: (typeof REFERENCE_FILES)[number]): ReferenceRecord[] {
+  return readJsonl<Omit<ReferenceRecord, "file">>(REFERENCE_DIR + file).map((r) => ({ ...r, file }));
 }
 
 export function loadAllReference(): ReferenceRecord[] {
